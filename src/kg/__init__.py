@@ -1,0 +1,34 @@
+"""summit-kg: a knowledge graph of the Second China–Central Asia Summit (Astana, 2025).
+
+The package root stays import-light on purpose: ``kg --help`` and ``kg query`` must start
+fast, so rdflib and friends are imported only when a function that needs them is called.
+
+>>> import kg
+>>> g = kg.load()                      # ontology + shipped data, as an rdflib.Graph
+>>> rows = kg.query("parties-to-agreements")   # a named question from queries/
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "load", "query"]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.graph import load
+    from kg.query import query
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy attributes keep `import kg` cheap (PEP 562).
+    if name == "load":
+        from kg.graph import load
+
+        return load
+    if name == "query":
+        from kg.query import query
+
+        return query
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")

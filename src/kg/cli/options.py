@@ -1,0 +1,23 @@
+"""Options shared by several commands, defined once so every command spells them alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+data_option = click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of triple files to use instead of the shipped data.",
+)
+
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file instead of stdout (written atomically).",
+)

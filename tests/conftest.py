@@ -1,0 +1,19 @@
+"""Shared fixtures: the shipped graph is parsed once per test session."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import paths
+
+
+@pytest.fixture(scope="session")
+def graph():
+    from kg.graph import load
+
+    return load()
+
+
+@pytest.fixture(scope="session")
+def data_dir():
+    return paths.DATA_DIR
