@@ -21,3 +21,11 @@ output_option = click.option(
     default=None,
     help="Write to this file instead of stdout (written atomically).",
 )
+
+store_option = click.option(
+    "--store",
+    default="memory",
+    show_default=True,
+    metavar="SPEC",
+    help="Where the graph lives: memory (parse the data), oxigraph:DIR, or sparql:URL.",
+)
