@@ -1,0 +1,720 @@
+"""The summit-kg benchmark: load time, peak memory and three named questions, per store and
+size, plus the command line's start-up latency.
+
+Every store/size measurement runs in a fresh subprocess (``--worker``), so the peak resident
+memory (``ru_maxrss``) belongs to that one measurement, and is repeated; figures are
+medians. The project's own code (``kg.store``, ``kg.query``, the ``kg`` command) is measured
+beside bare pyoxigraph and bare rdflib on the same files, in the same run, so the ratios in
+the output compare like with like on whatever machine runs it.
+
+    python bench/run.py            # 10k, 100k, 1M triples and the shipped graph (~10 min)
+    python bench/run.py --quick    # up to 100k, under a minute; what CI runs
+
+Writes ``results.md`` (tables, ratios, goals met or missed), ``results.json``,
+``results.png`` (time and memory against size, log scales) and ``machine.txt`` to
+``--out`` (default bench/results/).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SKGR = "https://w3id.org/summit-kg/id/"
+
+#: The three named questions (files in queries/) and the parameter each is run with, per
+#: data set: the synthetic graphs' states are skgr:state-NNNN.
+QUESTIONS: dict[str, dict[str, dict[str, str]]] = {
+    "commitments-of-actor": {
+        "summit": {"actor": SKGR + "kazakhstan"},
+        "synthetic": {"actor": SKGR + "state-0003"},
+    },
+    "money-by-actor": {},
+    "agreements-with-quoted-leaders": {},
+}
+SHORT = {
+    "commitments-of-actor": "lookup",
+    "money-by-actor": "money",
+    "agreements-with-quoted-leaders": "3-hop",
+}
+#: Stores: the project's two (through kg.store / kg.query) and the bare libraries.
+STORES = {
+    "kg-memory": "kg, rdflib memory",
+    "kg-oxigraph": "kg, oxigraph:DIR",
+    "oxigraph": "bare pyoxigraph",
+    "rdflib": "bare rdflib",
+}
+SIZES_FULL = [0, 10_000, 100_000, 1_000_000]  # 0 = the shipped summit graph
+SIZES_QUICK = [0, 10_000, 100_000]
+SEED = 2025
+
+
+def size_name(size: int) -> str:
+    if size == 0:
+        return "summit"
+    return f"{size // 1_000_000}M" if size >= 1_000_000 else f"{size // 1000}k"
+
+
+# --------------------------------------------------------------------------------------
+# Worker: one store, one data set, in its own process
+# --------------------------------------------------------------------------------------
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def _question_text(name: str) -> str:
+    return (ROOT / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def _with_values(text: str, bindings: dict[str, str]) -> str:
+    """Bind parameters for the bare stores: a VALUES block first in the WHERE group.
+
+    First, not last, so that every engine starts its join from the bound actor.
+    """
+    if not bindings:
+        return text
+    block = "".join(f"  VALUES ?{k} {{ <{v}> }}\n" for k, v in bindings.items())
+    head, sep, tail = text.partition("WHERE {\n")
+    return head + sep + block + tail
+
+
+def _timed(fn: Callable[[], Any], repeats: int) -> tuple[list[float], int]:
+    times, rows = [], 0
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        rows = fn()
+        times.append(time.perf_counter() - t0)
+    return times, rows
+
+
+def _kg_run_question(graph: Any, name: str, bindings: dict[str, str]) -> int:
+    """Run a named question the way ``kg query NAME`` does, through kg.query if it exists."""
+    try:
+        from kg import query as kq
+    except ImportError:
+        kq = None
+    if kq is not None and hasattr(kq, "run_named"):
+        result = kq.run_named(graph, name, bindings)
+        return len(list(getattr(result, "rows", result)))
+    from rdflib import URIRef
+
+    res = graph.query(
+        _question_text(name), initBindings={k: URIRef(v) for k, v in bindings.items()}
+    )
+    return len(list(res))
+
+
+def _kg_oxigraph_load(store_dir: Path, files: list[Path]) -> None:
+    from kg import store
+
+    loader = getattr(store, "load_into_oxigraph", None)
+    if loader is None:
+        raise NotImplementedError("kg.store has no load_into_oxigraph")
+    loader(files, store_dir)
+
+
+def worker(spec: dict[str, Any]) -> dict[str, Any]:
+    kind: str = spec["kind"]
+    files = [Path(f) for f in spec["files"]]
+    data_dir = Path(spec["data_dir"])
+    qrep: int = spec["qrep"]
+    store_dir = Path(spec["store_dir"])
+    out: dict[str, Any] = {"kind": kind, "questions": {}}
+    t0 = time.perf_counter()
+    run: Callable[[str, dict[str, str]], int]
+    if kind == "rdflib":
+        from rdflib import Graph, URIRef
+
+        from kg.graph import PARSERS  # only the suffix table: the parse is rdflib's own
+
+        g = Graph()
+        for f in files:
+            g.parse(f, format=PARSERS[f.suffix])
+        out["triples"] = len(g)
+
+        def run(name: str, b: dict[str, str]) -> int:
+            res = g.query(_question_text(name), initBindings={k: URIRef(v) for k, v in b.items()})
+            return len(list(res))
+
+    elif kind == "oxigraph":
+        import pyoxigraph as ox
+
+        st = ox.Store(str(store_dir))
+        for f in files:
+            st.bulk_load(path=str(f), format=ox.RdfFormat.from_extension(f.suffix[1:]))
+        out["triples"] = len(st)
+
+        def run(name: str, b: dict[str, str]) -> int:
+            return len([tuple(r) for r in st.query(_with_values(_question_text(name), b))])
+
+    elif kind == "kg-memory":
+        from kg.store import open_graph
+
+        g = open_graph("memory", data_dir)
+        out["triples"] = len(g)
+
+        def run(name: str, b: dict[str, str]) -> int:
+            return _kg_run_question(g, name, b)
+
+    elif kind == "kg-oxigraph":
+        _kg_oxigraph_load(store_dir, files)
+        gc.collect()
+        out["load_s"] = time.perf_counter() - t0
+        from kg.store import open_graph
+
+        g = open_graph(f"oxigraph:{store_dir}", data_dir)
+        out["open_s"] = time.perf_counter() - t0 - out["load_s"]
+        out["triples"] = len(g)
+
+        def run(name: str, b: dict[str, str]) -> int:
+            return _kg_run_question(g, name, b)
+
+    else:
+        raise SystemExit(f"unknown store kind {kind!r}")
+    out.setdefault("load_s", time.perf_counter() - t0)
+    out["load_peak_mib"] = _peak_mib()
+    for name, params in QUESTIONS.items():
+        b = params.get(spec["dataset"], {})
+        times, rows = _timed(lambda n=name, bb=b: run(n, bb), qrep)
+        out["questions"][name] = {"times": times, "rows": rows}
+    out["peak_mib"] = _peak_mib()
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Driver
+# --------------------------------------------------------------------------------------
+
+
+def dataset_files(size: int, work: Path) -> tuple[list[Path], Path]:
+    """The files a store loads (ontology first) and the data folder kg's loaders read."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from kg import paths
+
+    ontology = paths.ONTOLOGY_FILE
+    if size == 0:
+        folder = paths.DATA_DIR
+        return [ontology, *sorted(folder.glob("*.ttl"))], folder
+    folder = work / f"n{size}"
+    nt = folder / "data.nt"
+    stamp = folder / "seed.txt"
+    if not nt.exists() or not stamp.exists() or stamp.read_text().strip() != str(SEED):
+        sys.path.insert(0, str(HERE))
+        import generate
+
+        generate.write(nt, size, SEED)
+        stamp.write_text(f"{SEED}\n")
+    return [ontology, nt], folder
+
+
+def run_worker(spec: dict[str, Any], timeout: float) -> dict[str, Any]:
+    store_dir = Path(spec["store_dir"])
+    shutil.rmtree(store_dir, ignore_errors=True)
+    store_dir.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        proc = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve()), "--worker", json.dumps(spec)],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {timeout:.0f} s"}
+    finally:
+        shutil.rmtree(store_dir, ignore_errors=True)
+    if proc.returncode != 0:
+        lines = (proc.stderr or proc.stdout).strip().splitlines() or ["?"]
+        return {"error": lines[-1][:160]}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def plan(size: int, kind: str, quick: bool) -> tuple[int, int]:
+    """(process runs, query repeats per process): fewer where rdflib is slow at scale."""
+    slow = kind in ("kg-memory", "rdflib")
+    if size >= 1_000_000:
+        return (1, 1) if slow else (3, 3)
+    if size >= 100_000 and slow:
+        return (1, 3) if quick else (3, 3)
+    return 3, 3
+
+
+def measure_stores(
+    sizes: list[int], work: Path, quick: bool, log: Callable[[str], None]
+) -> list[dict]:
+    rows = []
+    for size in sizes:
+        files, data_dir = dataset_files(size, work)
+        kinds = list(STORES)
+        if quick:
+            kinds.remove("rdflib")  # kg-memory is rdflib memory: enough for a smoke run
+        for kind in kinds:
+            runs, qrep = plan(size, kind, quick)
+            results = []
+            for i in range(runs):
+                spec = {
+                    "kind": kind,
+                    "files": [str(f) for f in files],
+                    "data_dir": str(data_dir),
+                    "dataset": "summit" if size == 0 else "synthetic",
+                    "store_dir": str(work / "stores" / f"{kind}-{size}-{i}"),
+                    "qrep": qrep,
+                }
+                results.append(run_worker(spec, timeout=600))
+                if "error" in results[-1]:
+                    break
+            row = summarise(size, kind, runs, qrep, results)
+            rows.append(row)
+            log(_row_line(row))
+    return rows
+
+
+def _median(xs: list[float]) -> float | None:
+    return statistics.median(xs) if xs else None
+
+
+def summarise(size: int, kind: str, runs: int, qrep: int, results: list[dict]) -> dict:
+    row: dict[str, Any] = {
+        "size": size,
+        "dataset": size_name(size),
+        "store": kind,
+        "runs": runs,
+        "qrep": qrep,
+    }
+    errors = [r["error"] for r in results if "error" in r]
+    if errors:
+        row["error"] = errors[0]
+        return row
+    row["triples"] = results[0]["triples"]
+    row["load_s"] = _median([r["load_s"] for r in results])
+    row["peak_mib"] = _median([r["peak_mib"] for r in results])
+    row["load_peak_mib"] = _median([r["load_peak_mib"] for r in results])
+    for name in QUESTIONS:
+        row[name] = _median([t for r in results for t in r["questions"][name]["times"]])
+        row[name + ":rows"] = results[0]["questions"][name]["rows"]
+    return row
+
+
+def _row_line(row: dict) -> str:
+    if "error" in row:
+        return f"{row['dataset']:>7} {row['store']:<12} ERROR {row['error']}"
+    qs = " ".join(f"{SHORT[n]}={row[n] * 1000:.0f}ms" for n in QUESTIONS)
+    return (
+        f"{row['dataset']:>7} {row['store']:<12} {row['triples']:>8} triples  "
+        f"load {row['load_s']:.2f}s  peak {row['peak_mib']:.0f}MiB  {qs}  "
+        f"({row['runs']} runs x {row['qrep']})"
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Command-line latency
+# --------------------------------------------------------------------------------------
+
+
+def _kg_command() -> list[str]:
+    exe = Path(sys.executable).parent / "kg"
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("kg")
+    return [found] if found else [sys.executable, "-m", "kg"]
+
+
+def _wall(
+    cmd: list[str],
+    repeats: int,
+    env: dict[str, str] | None = None,
+    before: Callable[[], None] | None = None,
+) -> tuple[float, str]:
+    times = []
+    status = "ok"
+    for _ in range(repeats):
+        if before is not None:
+            before()
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, env=env)
+        times.append(time.perf_counter() - t0)
+        if proc.returncode != 0:
+            err = proc.stderr.decode(errors="replace").strip().splitlines() or [""]
+            status = f"exit {proc.returncode}: {err[-1][:120]}"
+    return statistics.median(times), status
+
+
+def measure_cli(repeats: int, work: Path, log: Callable[[str], None]) -> list[dict]:
+    """Median wall time of cold processes (new interpreter each time, OS file cache warm)."""
+    py = sys.executable
+    kg = _kg_command()
+    out_dir = Path(tempfile.mkdtemp(prefix="kg-bench-viz-", dir=work))
+    cache_dir = Path(tempfile.mkdtemp(prefix="kg-bench-cache-", dir=work))
+    env_cold = dict(os.environ, KG_CACHE_DIR=str(cache_dir))
+
+    def empty_cache() -> None:
+        shutil.rmtree(cache_dir, ignore_errors=True)
+        cache_dir.mkdir()
+
+    probes: list[tuple[str, list[str], str | None, dict | None, Callable[[], None] | None]] = [
+        ("python -c pass", [py, "-c", "pass"], None, None, None),
+        ('python -c "import click"', [py, "-c", "import click"], None, None, None),
+        ('python -c "import rdflib"', [py, "-c", "import rdflib"], None, None, None),
+        ("kg --help", [*kg, "--help"], 'python -c "import click"', None, None),
+        (
+            "kg query money-by-actor",
+            [*kg, "query", "money-by-actor"],
+            'python -c "import rdflib"',
+            None,
+            None,
+        ),
+        (
+            "kg query money-by-actor (empty cache)",
+            [*kg, "query", "money-by-actor"],
+            'python -c "import rdflib"',
+            env_cold,
+            empty_cache,
+        ),
+        (
+            "kg viz -o graph.html",
+            [*kg, "viz", "-o", str(out_dir / "graph.html")],
+            'python -c "import rdflib"',
+            None,
+            None,
+        ),
+    ]
+    # Prime the result cache once, so "kg query NAME" shows the every-day (cached) case.
+    subprocess.run([*kg, "query", "money-by-actor"], capture_output=True)
+    rows = []
+    times: dict[str, float] = {}
+    for label, cmd, floor, env, before in probes:
+        t, status = _wall(cmd, repeats, env, before)
+        times[label] = t
+        row = {"command": label, "median_s": t, "floor": floor, "status": status}
+        if floor and status == "ok":
+            row["ratio"] = t / times[floor]
+        rows.append(row)
+        ratio = f"  {row['ratio']:.2f} x {floor}" if floor else ""
+        log(f"{label:<42} {t * 1000:7.0f} ms{ratio}  {'' if status == 'ok' else status}")
+    shutil.rmtree(out_dir, ignore_errors=True)
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    return rows
+
+
+# --------------------------------------------------------------------------------------
+# Report
+# --------------------------------------------------------------------------------------
+
+
+def _find(rows: list[dict], size: int, store: str) -> dict | None:
+    for r in rows:
+        if r["size"] == size and r["store"] == store and "error" not in r:
+            return r
+    return None
+
+
+def goals(store_rows: list[dict], cli_rows: list[dict]) -> list[dict]:
+    """The issue's speed goals, each with the measured ratio and met / missed by how much."""
+    out = []
+
+    def add(goal: str, measured: float | None, limit: float, detail: str) -> None:
+        if measured is None:
+            out.append(
+                {
+                    "goal": goal,
+                    "limit": limit,
+                    "measured": None,
+                    "met": None,
+                    "detail": detail or "not measured",
+                }
+            )
+            return
+        met = measured <= limit
+        miss = "" if met else f"missed by {(measured / limit - 1) * 100:.0f}%"
+        out.append(
+            {
+                "goal": goal,
+                "limit": limit,
+                "measured": measured,
+                "met": met,
+                "detail": f"{detail} {miss}".strip(),
+            }
+        )
+
+    cli = {r["command"]: r for r in cli_rows}
+    q = cli.get("kg query money-by-actor")
+
+    def cli_detail(r: dict | None) -> str:
+        if r is None:
+            return ""
+        return f"{r['median_s'] * 1000:.0f} ms" if r["status"] == "ok" else r["status"]
+
+    q = cli.get("kg query money-by-actor")
+    add(
+        "kg query NAME <= 1.5 x python -c 'import rdflib'", q and q.get("ratio"), 1.5, cli_detail(q)
+    )
+    h = cli.get("kg --help")
+    add("kg --help <= 1.5 x python -c 'import click'", h and h.get("ratio"), 1.5, cli_detail(h))
+    big = max((r["size"] for r in store_rows), default=0)
+    kg_ox, ox = _find(store_rows, big, "kg-oxigraph"), _find(store_rows, big, "oxigraph")
+    at = size_name(big)
+    if kg_ox and ox:
+        add(
+            f"{at} oxigraph load <= 1.2 x bare bulk_load",
+            kg_ox["load_s"] / ox["load_s"],
+            1.2,
+            f"{kg_ox['load_s']:.2f} s vs {ox['load_s']:.2f} s",
+        )
+        add(
+            f"{at} money-by-actor <= 1.2 x bare pyoxigraph",
+            kg_ox["money-by-actor"] / ox["money-by-actor"],
+            1.2,
+            f"{kg_ox['money-by-actor'] * 1000:.0f} ms vs {ox['money-by-actor'] * 1000:.0f} ms",
+        )
+        add(
+            f"{at} peak memory <= 1.2 x bare pyoxigraph",
+            kg_ox["peak_mib"] / ox["peak_mib"],
+            1.2,
+            f"{kg_ox['peak_mib']:.0f} MiB vs {ox['peak_mib']:.0f} MiB",
+        )
+    else:
+        broken = next(
+            (r for r in store_rows if r["size"] == big and r["store"] == "kg-oxigraph"), {}
+        )
+        for g in ("load", "money-by-actor", "peak memory"):
+            add(
+                f"{at} oxigraph {g} <= 1.2 x bare pyoxigraph",
+                None,
+                1.2,
+                broken.get("error", "kg-oxigraph not measured"),
+            )
+    base = kg_ox or ox
+    if base:
+        ratio = base["agreements-with-quoted-leaders"] / base["money-by-actor"]
+        add(
+            f"{at} 3-hop join <= 3 x money-by-actor ({base['store']})",
+            ratio,
+            3.0,
+            f"{base['agreements-with-quoted-leaders'] * 1000:.0f} ms vs "
+            f"{base['money-by-actor'] * 1000:.0f} ms",
+        )
+    return out
+
+
+def _fmt(x: float | None, scale: float = 1.0, digits: int = 2) -> str:
+    return "–" if x is None else f"{x * scale:.{digits}f}"
+
+
+def markdown(
+    store_rows: list[dict], cli_rows: list[dict], goal_rows: list[dict], meta: dict[str, Any]
+) -> str:
+    lines = [
+        "# summit-kg benchmark",
+        "",
+        f"Run {meta['when']} on {meta['machine']} ({meta['mode']} run, "
+        f"{meta['elapsed_s']:.0f} s). Full details of the machine: machine.txt.",
+        "",
+        "Medians: each store/size is measured in fresh processes (runs) and every question is",
+        "asked several times per process (x). Times of questions include turning every result",
+        "row into Python objects. Peak memory is the process's maximum resident set size.",
+        "",
+        "## Stores",
+        "",
+        "| data | store | triples | load s | peak MiB | lookup ms | money ms | 3-hop ms | runs |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for r in store_rows:
+        if "error" in r:
+            lines.append(
+                f"| {r['dataset']} | {STORES[r['store']]} | – | – | – | – | – | – | "
+                f"error: {r['error']} |"
+            )
+            continue
+        q = [_fmt(r[n], 1000, 1) for n in QUESTIONS]
+        lines.append(
+            f"| {r['dataset']} | {STORES[r['store']]} | {r['triples']:,} | {_fmt(r['load_s'])} | "
+            f"{r['peak_mib']:.0f} | {q[0]} | {q[1]} | {q[2]} | {r['runs']} x {r['qrep']} |"
+        )
+    single = [r for r in store_rows if r.get("runs") == 1 and "error" not in r]
+    if single:
+        names = ", ".join(sorted({f"{STORES[r['store']]} at {r['dataset']}" for r in single}))
+        lines += ["", f"Single process run (too slow to repeat within the time budget): {names}."]
+    lines += [
+        "",
+        "## Ratios (same run, same files)",
+        "",
+        "| data | measure | rdflib memory / oxigraph (kg) | kg oxigraph / bare pyoxigraph "
+        "| kg memory / bare rdflib |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
+    for size in sorted({r["size"] for r in store_rows}):
+        mem, kox = _find(store_rows, size, "kg-memory"), _find(store_rows, size, "kg-oxigraph")
+        box, brd = _find(store_rows, size, "oxigraph"), _find(store_rows, size, "rdflib")
+        for key, label in [
+            ("load_s", "load"),
+            ("peak_mib", "peak memory"),
+            *[(n, SHORT[n]) for n in QUESTIONS],
+        ]:
+
+            def ratio(a: dict | None, b: dict | None, k: str = key) -> str:
+                return f"{a[k] / b[k]:.2f}" if a and b and b[k] else "–"
+
+            lines.append(
+                f"| {size_name(size)} | {label} | {ratio(mem, kox)} | {ratio(kox, box)} | "
+                f"{ratio(mem, brd)} |"
+            )
+    lines += [
+        "",
+        "## Command-line latency (cold processes)",
+        "",
+        "| command | median ms | floor | ratio | status |",
+        "| --- | ---: | --- | ---: | --- |",
+    ]
+    for r in cli_rows:
+        lines.append(
+            f"| `{r['command']}` | {r['median_s'] * 1000:.0f} | "
+            f"{'`' + r['floor'] + '`' if r['floor'] else ''} | "
+            f"{_fmt(r.get('ratio'))} | {r['status']} |"
+        )
+    lines += [
+        "",
+        "## Goals",
+        "",
+        "| goal | measured | met | detail |",
+        "| --- | ---: | --- | --- |",
+    ]
+    for g in goal_rows:
+        met = {True: "yes", False: "**no**", None: "not measured"}[g["met"]]
+        lines.append(f"| {g['goal']} | {_fmt(g['measured'])} | {met} | {g['detail']} |")
+    return "\n".join(lines) + "\n"
+
+
+def plot(store_rows: list[dict], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    panels = [
+        ("load_s", "load time (s)"),
+        ("money-by-actor", "money-by-actor (s)"),
+        ("agreements-with-quoted-leaders", "3-hop join (s)"),
+        ("peak_mib", "peak memory (MiB)"),
+    ]
+    fig, axes = plt.subplots(1, len(panels), figsize=(4.2 * len(panels), 3.8))
+    for ax, (key, title) in zip(axes, panels, strict=True):
+        for store, label in STORES.items():
+            pts = sorted(
+                (r["triples"], r[key])
+                for r in store_rows
+                if r["store"] == store and "error" not in r
+            )
+            if pts:
+                ax.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", label=label)
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlabel("triples")
+        ax.set_title(title)
+        ax.grid(True, which="both", alpha=0.3)
+    axes[0].legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def machine_text() -> str:
+    import importlib.metadata as md
+
+    cpu = platform.processor() or "?"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    mem = "?"
+    with contextlib.suppress(OSError):
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f"{kib / 1024 / 1024:.1f} GiB"
+    versions = []
+    for dist in ("rdflib", "pyoxigraph", "oxrdflib", "click", "summit-kg"):
+        try:
+            versions.append(f"{dist} {md.version(dist)}")
+        except md.PackageNotFoundError:
+            versions.append(f"{dist} (not installed)")
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (
+        "\n".join(
+            [
+                f"cpu: {cpu}",
+                f"cores: {os.cpu_count()}",
+                f"memory: {mem}",
+                f"os: {platform.platform()}",
+                f"python: {platform.python_version()} ({sys.executable})",
+                f"packages: {', '.join(versions)}",
+                f"load average at start of report: {load}",
+            ]
+        )
+        + "\n"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="sizes up to 100k only (< 1 min)")
+    parser.add_argument("--out", type=Path, default=HERE / "results", help="results folder")
+    parser.add_argument("--work", type=Path, default=HERE / "work", help="generated data, stores")
+    parser.add_argument("--no-cli", action="store_true", help="skip the command-line latency")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        print(json.dumps(worker(json.loads(args.worker))))
+        return 0
+
+    def log(msg: str) -> None:
+        print(msg, file=sys.stderr, flush=True)
+
+    start = time.perf_counter()
+    args.work.mkdir(parents=True, exist_ok=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+    sizes = SIZES_QUICK if args.quick else SIZES_FULL
+    log(f"stores at {', '.join(size_name(s) for s in sizes)} ({'quick' if args.quick else 'full'})")
+    store_rows = measure_stores(sizes, args.work, args.quick, log)
+    cli_rows = [] if args.no_cli else measure_cli(3 if args.quick else 10, args.work, log)
+    goal_rows = goals(store_rows, cli_rows)
+    for g in goal_rows:
+        met = {True: "met", False: "MISSED", None: "not measured"}[g["met"]]
+        log(f"goal: {g['goal']}: {_fmt(g['measured'])} {met} {g['detail']}")
+    machine = machine_text()
+    meta = {
+        "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": f"{os.cpu_count()} cores, {machine.splitlines()[0][5:]}",
+        "mode": "quick" if args.quick else "full",
+        "elapsed_s": time.perf_counter() - start,
+    }
+    (args.out / "results.md").write_text(markdown(store_rows, cli_rows, goal_rows, meta))
+    (args.out / "results.json").write_text(
+        json.dumps(
+            {"meta": meta, "stores": store_rows, "cli": cli_rows, "goals": goal_rows}, indent=1
+        )
+    )
+    (args.out / "machine.txt").write_text(machine)
+    plot(store_rows, args.out / "results.png")
+    log(f"wrote {args.out / 'results.md'} and results.png in {time.perf_counter() - start:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
