@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import hashlib
 import json
 import os
 import platform
@@ -216,13 +217,15 @@ def dataset_files(size: int, work: Path) -> tuple[list[Path], Path]:
         return [ontology, *sorted(folder.glob("*.ttl"))], folder
     folder = work / f"n{size}"
     nt = folder / "data.nt"
-    stamp = folder / "seed.txt"
-    if not nt.exists() or not stamp.exists() or stamp.read_text().strip() != str(SEED):
+    stamp = folder / "stamp.txt"
+    # Regenerate when the seed or the generator changes, never serve a stale file.
+    key = f"{SEED} {hashlib.sha256((HERE / 'generate.py').read_bytes()).hexdigest()}"
+    if not nt.exists() or not stamp.exists() or stamp.read_text().strip() != key:
         sys.path.insert(0, str(HERE))
         import generate
 
         generate.write(nt, size, SEED)
-        stamp.write_text(f"{SEED}\n")
+        stamp.write_text(key + "\n")
     return [ontology, nt], folder
 
 
@@ -407,7 +410,7 @@ def measure_cli(repeats: int, work: Path, log: Callable[[str], None]) -> list[di
         if floor and status == "ok":
             row["ratio"] = t / times[floor]
         rows.append(row)
-        ratio = f"  {row['ratio']:.2f} x {floor}" if floor else ""
+        ratio = f"  {row['ratio']:.2f} x {floor}" if "ratio" in row else ""
         log(f"{label:<42} {t * 1000:7.0f} ms{ratio}  {'' if status == 'ok' else status}")
     shutil.rmtree(out_dir, ignore_errors=True)
     shutil.rmtree(cache_dir, ignore_errors=True)
