@@ -1,0 +1,144 @@
+"""``kg viz``: draw the graph as an offline HTML page, PNG/SVG, GraphML or GEXF."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg.cli.options import data_option, output_option, store_option
+from kg.errors import UsageError
+
+VIEW_NAMES = ("actors", "agreements", "commitments", "full")
+FORMAT_NAMES = ("html", "png", "svg", "graphml", "gexf")
+
+
+@click.command(name="viz")
+@click.option(
+    "--view",
+    type=click.Choice(VIEW_NAMES),
+    default="actors",
+    show_default=True,
+    help="actors: who is tied to whom; agreements; commitments; full: everything.",
+)
+@click.option(
+    "--focus", metavar="ENTITY", help="Draw only around this node (label, skgr:slug or IRI)."
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="How many steps around --focus to keep.",
+)
+@click.option(
+    "--query",
+    "query_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Draw the result of this SPARQL CONSTRUCT query (.rq file) instead of a view.",
+)
+@click.option("--title", help="Title shown on the picture.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMAT_NAMES),
+    help="Output format [default: from the -o suffix, else html].",
+)
+@click.option(
+    "--size-by",
+    type=click.Choice(("degree", "betweenness")),
+    default="degree",
+    show_default=True,
+    help="What a node's size shows.",
+)
+@click.option(
+    "--concepts",
+    is_flag=True,
+    help="Full view: draw SKOS concepts (sectors, statuses ...) as nodes.",
+)
+@click.option(
+    "--article",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The source article's text file: show its paragraphs in the HTML tooltips.",
+)
+@output_option
+@data_option
+@store_option
+def cli(
+    view: str,
+    focus: str | None,
+    depth: int,
+    query_file: Path | None,
+    title: str | None,
+    fmt: str | None,
+    size_by: str,
+    concepts: bool,
+    article: Path | None,
+    output: Path | None,
+    data_dir: Path | None,
+    store: str,
+) -> None:
+    """Draw the relationships of the summit graph.
+
+    The HTML page is one self-contained file: it loads nothing from the internet, so it
+    works offline. Hover a node for its class, key figures and article paragraphs.
+
+    \b
+    Examples:
+      kg viz -o graph.html
+      kg viz --view full --focus "Xi Jinping" --depth 2 -o xi.png
+    """
+    from kg import network, viz
+    from kg.io import write_atomic
+    from kg.store import open_graph
+
+    fmt = viz.format_for(output, fmt)
+    if output is None and fmt == "png" and sys.stdout.isatty():
+        raise UsageError(
+            "PNG is binary", where="--format", hint="write it to a file with -o FILE.png"
+        )
+    graph = open_graph(store, data_dir)
+    if query_file is not None:
+        G = network.project_construct(run_construct(graph, query_file), graph)
+        what = f"result of {query_file.name}"
+    else:
+        G = network.project(graph, view, concepts=concepts)
+        what = f"{view} view"
+    if focus:
+        G = network.focus(G, focus, depth)
+        what += f" around {G.nodes[G.graph['focus']]['label']} (depth {depth})"
+    title = title or f"Second China–Central Asia Summit (Astana, 2025): {what}"
+    paragraphs = viz.article_paragraphs(article) if article else None
+    payload = viz.render(G, fmt, title=title, size_by=size_by, paragraphs=paragraphs)
+    summary = f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges"
+    if output is None:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, payload)
+        click.echo(f"wrote {output} ({fmt}, {summary}, {len(payload):,} bytes)", err=True)
+
+
+def run_construct(graph, path: Path):  # type: ignore[no-untyped-def]
+    """Run a CONSTRUCT query file and return its result graph; anything else is a usage error."""
+    from kg.namespaces import sparql_prologue
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot read the query: {exc.strerror}", where=str(path)) from None
+    try:
+        result = graph.query(sparql_prologue() + text)
+    except Exception as exc:  # rdflib raises pyparsing errors and others for bad SPARQL
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise UsageError(
+            f"the query failed: {message}", where=str(path), hint="check the SPARQL syntax"
+        ) from None
+    if result.type != "CONSTRUCT" or result.graph is None:
+        raise UsageError(
+            f"--query needs a CONSTRUCT query, this is a {result.type}",
+            where=str(path),
+            hint="rewrite it as CONSTRUCT { ?s ?p ?o } WHERE { ... }",
+        )
+    return result.graph
