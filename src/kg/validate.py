@@ -47,7 +47,7 @@ from rdflib.namespace import OWL, RDF, SH
 
 from kg import paths
 from kg.errors import KgError
-from kg.graph import data_files, ontology_files, parse_file
+from kg.graph import data_files, load_files, ontology_files
 from kg.namespaces import SKG, bind_prefixes
 
 #: Where the SPARQL quality checks live.
@@ -387,14 +387,6 @@ def run_checks(
 # --- putting it together -------------------------------------------------------------------
 
 
-def _parse_all(files: Iterable[Path]) -> Graph:
-    graph = Graph()
-    bind_prefixes(graph)
-    for path in files:
-        parse_file(path, graph)
-    return graph
-
-
 def _order(f: Finding) -> tuple[int, bool, str, int, str, str, str]:
     """Violations first, then by file and line number, so a report reads top to bottom."""
     file, _, line = f.where.rpartition(":")
@@ -434,9 +426,9 @@ def validate(
     shapes_path = Path(shapes_file) if shapes_file is not None else paths.SHAPES_FILE
     data_paths = data_files(data_dir)
 
-    ontology = _parse_all(ontology_paths)
-    data = _parse_all(data_paths)
-    shapes = _parse_all([shapes_path])
+    ontology = load_files(ontology_paths)
+    data = load_files(data_paths)
+    shapes = load_files([shapes_path])
     graph = Graph()
     bind_prefixes(graph)
     graph += ontology
