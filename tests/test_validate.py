@@ -186,3 +186,15 @@ def test_every_shape_is_documented():
     for shape in named:
         assert shapes.value(shape, RDFS.label) is not None, shape
         assert shapes.value(shape, RDFS.comment) is not None, shape
+
+
+def test_warnings_fail_only_when_strict(tmp_path):
+    folder = broken_data(tmp_path, "duplicate-label.ttl")
+    result = run("--data", str(folder), "-q")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "WARNING    sparql:duplicate-label  skgr:test-steppe  "
+        'has the same label "Test steppe" as skgr:test-steppe-again'
+        f"  ({folder / 'duplicate-label.ttl'}:7)"
+    ]
+    assert run("--data", str(folder), "--strict").exit_code == 1
