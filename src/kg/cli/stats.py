@@ -67,7 +67,8 @@ def _rows(title: str, header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> l
 
     def line(r: tuple[str, ...]) -> str:
         return "  ".join(
-            c.rjust(w) if c.replace(".", "").isdigit() else c.ljust(w) for c, w in zip(r, widths)
+            c.rjust(w) if c.replace(".", "").isdigit() else c.ljust(w)
+            for c, w in zip(r, widths, strict=True)
         ).rstrip()
 
     out = [title, line(cells[0]), "  ".join("-" * w for w in widths)]
