@@ -311,7 +311,10 @@ def _draw(G, fig, ax, pos, size, fmt: str, title: str) -> bytes:  # type: ignore
         # Label everything in small pictures; in big ones only the most connected nodes.
         ranked = sorted(G.nodes, key=lambda m: -size.get(m, 0))
         shown = ranked if n <= 45 else ranked[:35]
-        labels = {m: textwrap.fill(str(G.nodes[m].get("label", m)), 24) for m in shown}
+        labels = {
+            m: textwrap.fill(str(G.nodes[m].get("label", m)), 24, break_long_words=False)
+            for m in shown
+        }
         ys = [y for _, y in pos.values()] or [0.0]
         drop = 0.025 * ((max(ys) - min(ys)) or 1.0)  # labels sit just below their marker
         label_pos = {m: (x, y - drop) for m, (x, y) in pos.items()}

@@ -10,8 +10,14 @@ import click
 
 from kg.cli.options import data_option, output_option, store_option
 
+EXAMPLES = """\b
+Examples:
+  kg stats
+  kg stats --view full --top 5 --format json
+"""
 
-@click.command(name="stats")
+
+@click.command(name="stats", epilog=EXAMPLES)
 @click.option(
     "--view",
     type=click.Choice(("actors", "agreements", "commitments", "full")),
@@ -42,11 +48,6 @@ def cli(
 ) -> None:
     """Report resources per class, nodes and edges per view, connected components,
     degree and betweenness centrality and communities (Louvain, fixed seed).
-
-    \b
-    Examples:
-      kg stats
-      kg stats --view full --top 5 --format json
     """
     from kg.io import write_atomic
     from kg.network import network_stats

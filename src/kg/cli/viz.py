@@ -13,8 +13,14 @@ from kg.errors import UsageError
 VIEW_NAMES = ("actors", "agreements", "commitments", "full")
 FORMAT_NAMES = ("html", "png", "svg", "graphml", "gexf")
 
+EXAMPLES = """\b
+Examples:
+  kg viz -o graph.html
+  kg viz --view full --focus "Xi Jinping" --depth 2 -o xi.png
+"""
 
-@click.command(name="viz")
+
+@click.command(name="viz", epilog=EXAMPLES)
 @click.option(
     "--view",
     type=click.Choice(VIEW_NAMES),
@@ -83,11 +89,6 @@ def cli(
 
     The HTML page is one self-contained file: it loads nothing from the internet, so it
     works offline. Hover a node for its class, key figures and article paragraphs.
-
-    \b
-    Examples:
-      kg viz -o graph.html
-      kg viz --view full --focus "Xi Jinping" --depth 2 -o xi.png
     """
     from kg import network, viz
     from kg.io import write_atomic
