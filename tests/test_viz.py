@@ -174,3 +174,10 @@ def test_cli_html_to_stdout():
     result = run("viz", "--data", str(DATA), "--view", "agreements")
     assert result.exit_code == 0
     assert len(page_data(result.stdout)["nodes"]) == 5
+
+
+def test_the_command_offers_every_view():
+    from kg.cli.viz import VIEW_NAMES
+    from kg.network import VIEWS
+
+    assert tuple(VIEWS) == VIEW_NAMES

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from kg.cli.options import data_option, output_option, store_option
+from kg.cli.viz import view_option
 
 EXAMPLES = """\b
 Examples:
@@ -18,13 +19,7 @@ Examples:
 
 
 @click.command(name="stats", epilog=EXAMPLES)
-@click.option(
-    "--view",
-    type=click.Choice(("actors", "agreements", "commitments", "full")),
-    default="actors",
-    show_default=True,
-    help="The view whose components, centrality and communities are reported.",
-)
+@view_option("The view whose components, centrality and communities are reported.")
 @click.option(
     "--top",
     type=click.IntRange(min=1),

@@ -13,6 +13,14 @@ from kg.errors import UsageError
 VIEW_NAMES = ("actors", "agreements", "commitments", "full")
 FORMAT_NAMES = ("html", "png", "svg", "graphml", "gexf")
 
+
+def view_option(help_text: str):  # type: ignore[no-untyped-def]
+    """--view, shared by kg viz and kg stats so both offer the same views."""
+    return click.option(
+        "--view", type=click.Choice(VIEW_NAMES), default="actors", show_default=True, help=help_text
+    )
+
+
 EXAMPLES = """\b
 Examples:
   kg viz -o graph.html
@@ -21,13 +29,7 @@ Examples:
 
 
 @click.command(name="viz", epilog=EXAMPLES)
-@click.option(
-    "--view",
-    type=click.Choice(VIEW_NAMES),
-    default="actors",
-    show_default=True,
-    help="actors: who is tied to whom; agreements; commitments; full: everything.",
-)
+@view_option("actors: who is tied to whom; agreements; commitments; full: everything.")
 @click.option(
     "--focus", metavar="ENTITY", help="Draw only around this node (label, skgr:slug or IRI)."
 )
