@@ -1,0 +1,167 @@
+"""``kg query``: run a named question, a ``.rq`` file, standard input or ``--sparql`` text.
+
+The answer of a question on the shipped (memory) graph is cached by :mod:`kg.cache`, so
+this module imports nothing heavy at the top: on a cache hit neither rdflib nor the graph is
+touched. Everything else happens in :mod:`kg.query` and :mod:`kg.formats`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg.cli.options import data_option, output_option, store_option
+from kg.errors import UsageError
+
+#: The formats ``kg query`` offers (kept equal to kg.formats.QUERY_FORMATS by a test; listed
+#: here so that building the command does not import the registry module).
+FORMAT_NAMES = ("table", "csv", "tsv", "json", "xml", "md", "ttl", "jsonld", "nt")
+
+EXAMPLES = """\b
+Examples:
+  kg query commitments-of-actor -p actor Kazakhstan
+  kg query --sparql 'SELECT ?s ?l WHERE { ?s a skg:State ; rdfs:label ?l }' -o states.csv
+"""
+
+
+def _read_query(question: str | None, sparql: str | None) -> tuple[str, object | None, str]:
+    """(query text, catalogue Question or None, where) without importing rdflib."""
+    from kg import catalogue
+
+    if question and sparql:
+        raise UsageError(
+            "give either a QUESTION or --sparql, not both",
+            where="QUESTION",
+            hint="kg query NAME, kg query FILE.rq, kg query - (stdin) or kg query --sparql TEXT",
+        )
+    if sparql is not None:
+        return sparql, None, "--sparql"
+    if question is None:
+        raise UsageError(
+            "which question?",
+            where="QUESTION",
+            hint="give a name ('kg queries' lists them), a .rq file, - for stdin, or --sparql TEXT",
+        )
+    if question == "-":
+        return click.get_text_stream("stdin").read(), None, "stdin"
+    if question.endswith(".rq") or "/" in question or Path(question).is_file():
+        q = catalogue.read_question(Path(question))
+        return q.text, q, question
+    q = catalogue.find(question)
+    return q.text, q, f"{q.name}.rq"
+
+
+def _format_name(fmt: str | None, output: Path | None) -> str:
+    """The requested format, or how to choose it once the query's kind is known."""
+    if fmt:
+        return fmt
+    if output is not None:
+        from kg import formats
+
+        guessed = formats.guess(output, allowed=FORMAT_NAMES)
+        if guessed is None:
+            raise UsageError(
+                f"cannot tell the format from the file name {output.name!r}",
+                where="-o",
+                hint=f"add --format ({', '.join(FORMAT_NAMES)}) or use a suffix such as .csv",
+            )
+        return guessed.name
+    return "auto-tty" if sys.stdout.isatty() else "auto-pipe"
+
+
+def _resolve_auto(name: str, result_type: str) -> str:
+    graph = result_type in ("CONSTRUCT", "DESCRIBE")
+    if name == "auto-tty":
+        return "ttl" if graph else "table"
+    if name == "auto-pipe":
+        return "ttl" if graph else "csv"
+    return name
+
+
+def _emit(data: bytes, output: Path | None) -> None:
+    if output is None:
+        stream = click.get_binary_stream("stdout")
+        stream.write(data)
+        stream.flush()
+        return
+    from kg.io import write_atomic
+
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        raise UsageError(f"cannot write the file: {exc.strerror}", where=str(output)) from None
+    click.echo(f"wrote {output} ({len(data)} bytes)", err=True)
+
+
+@click.command(name="query", epilog=EXAMPLES)
+@click.argument("question", required=False, metavar="[QUESTION]")
+@click.option("--sparql", metavar="TEXT", help="Run this SPARQL text instead of a named question.")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    nargs=2,
+    multiple=True,
+    metavar="NAME VALUE",
+    help="Bind the query variable ?NAME to VALUE (a label, skgr:name, IRI or literal).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMAT_NAMES),
+    help="Output format [default: from the -o suffix; else table on a terminal, csv in a pipe; "
+    "ttl for CONSTRUCT/DESCRIBE].",
+)
+@output_option
+@data_option
+@store_option
+@click.option("--no-cache", is_flag=True, help="Do not read or write the answer cache.")
+def cli(
+    question: str | None,
+    sparql: str | None,
+    params: tuple[tuple[str, str], ...],
+    fmt: str | None,
+    output: Path | None,
+    data_dir: Path | None,
+    store: str,
+    no_cache: bool,
+) -> None:
+    """Run a SPARQL question on the graph: a named QUESTION (see 'kg queries'), a .rq file,
+    '-' for standard input, or --sparql TEXT.
+
+    Read-only and local-only: SPARQL Update, FROM, FROM NAMED and SERVICE are refused. The
+    usual prefixes (skg:, skgr:, rdfs:, skos:, schema:, org:, prov:, xsd: ...) are pre-bound.
+    Answers on the shipped graph are cached until a data file changes (--no-cache skips it).
+    """
+    text, q, where = _read_query(question, sparql)
+    bound: dict[str, str] = {}
+    for name, value in params:
+        if name in bound:
+            raise UsageError(f"the parameter {name!r} is given twice", where=f"-p {name}")
+        bound[name] = value
+    fmt_name = _format_name(fmt, output)
+
+    key = None
+    if store == "memory" and not no_cache:
+        from kg import cache
+
+        key = cache.query_key(data_dir, text, bound, fmt_name)
+        hit = cache.get(key)
+        if hit is not None:
+            _emit(hit, output)
+            return
+
+    from kg import formats
+    from kg.query import run
+    from kg.store import open_graph
+
+    graph = open_graph(store, data_dir)
+    result = run(graph, text, bound, question=q, where=where)  # type: ignore[arg-type]
+    data = formats.render_result(result, _resolve_auto(fmt_name, result.type))
+    if key is not None:
+        from kg import cache
+
+        cache.put(key, data)
+    _emit(data, output)
