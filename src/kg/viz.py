@@ -144,7 +144,11 @@ def _node_info(data: dict[str, Any], paragraphs: dict[int, str] | None) -> dict[
     }
     if paragraphs and data.get("paragraphs"):
         numbers = [int(p) for p in str(data["paragraphs"]).split(",") if p.strip().isdigit()]
-        info["texts"] = [f"\u00b6{p}: {paragraphs[p]}" for p in numbers if p in paragraphs]
+        info["texts"] = [
+            f"\u00b6{p}: " + textwrap.shorten(paragraphs[p], 320, placeholder=" \u2026")
+            for p in numbers
+            if p in paragraphs
+        ]
     return info
 
 
