@@ -186,12 +186,28 @@ def compact(term: Any, prefixes: dict[str, str] | None = None) -> str:
 
 def _tsv_term(term: Any) -> str:
     """A term in the SPARQL/Turtle syntax the W3C TSV format asks for."""
-    from rdflib import BNode
+    from rdflib import BNode, Literal
 
     if term is None:
         return ""
     if isinstance(term, BNode):
         return f"_:{term}"
+    if isinstance(term, Literal):
+        # rdflib's n3() writes long strings with raw tabs and newlines, which TSV cannot hold
+        text = str(term)
+        for raw, escaped in (
+            ("\\", "\\\\"),
+            ('"', '\\"'),
+            ("\n", "\\n"),
+            ("\r", "\\r"),
+            ("\t", "\\t"),
+        ):
+            text = text.replace(raw, escaped)
+        if term.language:
+            return f'"{text}"@{term.language}'
+        if term.datatype is not None:
+            return f'"{text}"^^<{term.datatype}>'
+        return f'"{text}"'
     return term.n3()
 
 

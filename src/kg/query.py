@@ -28,6 +28,8 @@ import datetime
 import decimal
 import difflib
 import re
+import sys
+import types
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -510,3 +512,16 @@ def query(
     if graph is None:
         graph = _graph_for(data, store)
     return run(graph, text, params, question=question, where=where)
+
+
+class _CallableModule(types.ModuleType):
+    """``kg.query`` is both this module and the function: once ``kg.query`` (the module) is
+    imported, Python sets it as the package attribute, which hides the package's lazy
+    ``query`` function. Making the module callable keeps ``kg.query(...)`` working either way.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Result:
+        return query(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
