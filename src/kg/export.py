@@ -239,8 +239,37 @@ def canonical_quads(quads: Iterable[Quad]) -> list[Quad]:
     return sorted(plain, key=lambda q: tuple(_key(t) for t in (q[3], q[0], q[1], q[2])))
 
 
+class _SortedGraph(Graph):
+    """A graph that lists subjects, predicates and objects in a fixed order.
+
+    rdflib's memory store iterates in hash order, which changes between processes; the
+    RDF/XML writer walks the graph through these methods, so sorting here makes its
+    output repeatable.
+    """
+
+    def subjects(self, predicate=None, object=None, unique=False):  # type: ignore[no-untyped-def]
+        return iter(sorted(set(super().subjects(predicate, object)), key=_key))
+
+    def predicates(self, subject=None, object=None, unique=False):  # type: ignore[no-untyped-def]
+        return iter(sorted(set(super().predicates(subject, object)), key=_key))
+
+    def objects(self, subject=None, predicate=None, unique=False):  # type: ignore[no-untyped-def]
+        return iter(sorted(set(super().objects(subject, predicate)), key=_key))
+
+    def predicate_objects(self, subject=None, unique=False):  # type: ignore[no-untyped-def]
+        pairs = set(super().predicate_objects(subject))
+        return iter(sorted(pairs, key=lambda po: (_key(po[0]), _key(po[1]))))
+
+
+class _SortedDataset(Dataset):
+    """A dataset that lists its named graphs in GRAPH_ORDER (TriG writes them in this order)."""
+
+    def contexts(self, triple=None):  # type: ignore[no-untyped-def]
+        return iter(sorted(super().contexts(triple), key=lambda g: _graph_rank(g.identifier)))
+
+
 def _graph_of(quads: Sequence[Quad]) -> Graph:
-    graph = Graph()
+    graph = _SortedGraph()
     bind_prefixes(graph)
     for s, p, o, _ in quads:
         graph.add((s, p, o))
@@ -248,7 +277,7 @@ def _graph_of(quads: Sequence[Quad]) -> Graph:
 
 
 def _dataset_of(quads: Sequence[Quad]) -> Dataset:
-    ds = Dataset()
+    ds = _SortedDataset()
     bind_prefixes(ds)
     names = sorted({q[3] for q in quads if q[3] is not None}, key=_graph_rank)
     graphs = {name: ds.graph(name) for name in names}
@@ -304,7 +333,22 @@ def serialize(
             # round-trip tests show nothing is lost.
             warnings.simplefilter("ignore", UserWarning)
             body = target.serialize(format=spec.rdflib, encoding="utf-8").decode("utf-8")
+        if spec.name == "rdfxml":
+            body = _sort_xmlns(body)
     return _with_header(body, header, spec.name).encode("utf-8")
+
+
+def _sort_xmlns(body: str) -> str:
+    """rdflib writes the namespace declarations of RDF/XML in hash order; sort them."""
+    lines = body.split("\n")
+    spans = [i for i, line in enumerate(lines) if line.startswith("  xmlns:")]
+    if spans and spans == list(range(spans[0], spans[-1] + 1)):
+        last = lines[spans[-1]]
+        tail = last[last.index('"', last.index('"') + 1) + 1 :]  # e.g. ">" after the last one
+        decls = sorted([lines[i] for i in spans[:-1]] + [last[: len(last) - len(tail)]])
+        decls[-1] += tail
+        lines[spans[0] : spans[-1] + 1] = decls
+    return "\n".join(lines)
 
 
 def _with_header(body: str, header: str, fmt: str) -> str:

@@ -1,0 +1,156 @@
+"""Merging outside RDF files into a data folder, all or nothing.
+
+Why so careful: the data folder is the project's source of truth. An import that half
+succeeds (one file written, the next refused) or that lets in triples ``kg validate``
+would reject leaves a folder someone must repair by hand. So every file is parsed and the
+merged result validated in a temporary copy first; only then are the new files written,
+each atomically.
+
+Each imported file becomes ``<data>/imported-<stem>.ttl`` holding only the triples the
+folder does not already have, written as deterministic Turtle. An existing file of that
+name is replaced only when asked (``replace=True``).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg import paths
+from kg.errors import InputError, KgError, UsageError
+
+
+@dataclass(frozen=True)
+class Imported:
+    """One imported file: where it came from, where it went, how many triples were new."""
+
+    source: Path
+    target: Path
+    triples: int
+    new: int
+
+
+def target_name(source: Path) -> str:
+    """``imported-<stem>.ttl``, the stem made safe as a file name."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(source).stem).strip("-.") or "data"
+    return f"imported-{stem}.ttl"
+
+
+def import_files(
+    files: Sequence[Path | str],
+    data_dir: Path | str | None = None,
+    *,
+    replace: bool = False,
+    dry_run: bool = False,
+) -> list[Imported]:
+    """Parse, merge and validate ``files`` against ``data_dir``; write only if all is well.
+
+    Raises :class:`~kg.errors.KgError` naming the file (and ``line:col`` for syntax
+    errors, the resource and the broken rule for validation failures); nothing is written
+    then.
+    """
+    from rdflib import Graph
+
+    from kg.export import serialize
+    from kg.graph import data_files, parse_file
+    from kg.io import write_atomic
+    from kg.namespaces import bind_prefixes
+
+    folder = Path(data_dir) if data_dir is not None else paths.DATA_DIR
+    existing_files = data_files(folder)
+    if not files:
+        raise UsageError("no files to import", where="FILE", hint="name one or more RDF files")
+
+    sources = [Path(f) for f in files]
+    targets = [folder / target_name(s) for s in sources]
+    seen: dict[Path, Path] = {}
+    for source, target in zip(sources, targets):
+        if target in seen:
+            raise UsageError(
+                f"{seen[target].name} and {source.name} would both become {target.name}",
+                where=str(source),
+                hint="rename one of them",
+            )
+        seen[target] = source
+        if target.exists() and not replace:
+            raise UsageError(
+                f"{target.name} already exists in {folder}",
+                where=str(source),
+                hint="add --replace to overwrite it",
+            )
+
+    # What the folder holds, without the files this import replaces.
+    kept = [f for f in existing_files if f not in targets]
+    existing = Graph()
+    for f in kept:
+        parse_file(f, existing)
+
+    outputs: list[tuple[Imported, bytes]] = []
+    merged_new = Graph()
+    for source, target in zip(sources, targets):
+        parsed = parse_file(source)
+        if len(parsed) == 0:
+            raise InputError("the file holds no triples", where=str(source))
+        new = Graph()
+        bind_prefixes(new)
+        for triple in parsed:
+            if triple not in existing and triple not in merged_new:
+                new.add(triple)
+                merged_new.add(triple)
+        header = f"Imported from {source.name} by kg import; {len(new)} triples."
+        text = serialize(new, "ttl", header=header) if len(new) else b""
+        outputs.append((Imported(source, target, len(parsed), len(new)), text))
+
+    _validate_in_copy(kept, outputs)
+    if dry_run:
+        return [item for item, _ in outputs]
+    for item, text in outputs:
+        if item.new:
+            write_atomic(item.target, text)
+    return [item for item, _ in outputs]
+
+
+def _validate_in_copy(kept: Sequence[Path], outputs: Sequence[tuple[Imported, bytes]]) -> None:
+    """Run ``kg validate``'s checks on the folder as it would be after the import."""
+    from kg.validate import Severity, validate
+
+    with tempfile.TemporaryDirectory(prefix="kg-import-") as tmp:
+        trial = Path(tmp)
+        for f in kept:
+            shutil.copy2(f, trial / f.name)
+        by_name: dict[str, Path] = {}
+        for item, text in outputs:
+            if item.new:
+                (trial / item.target.name).write_bytes(text)
+                by_name[item.target.name] = item.source
+        report = validate(trial)
+        violations = [f for f in report.findings if f.severity is Severity.VIOLATION]
+        if not violations:
+            return
+        first = violations[0]
+        located = _source_of(first.where, by_name)
+        where = located if located.startswith(tuple(str(s) for s in by_name.values())) else ""
+        where = where or ", ".join(str(item.source) for item, _ in outputs)
+        about = f" (described at {located})" if located and located != where else ""
+        more = f"; and {len(violations) - 1} more" if len(violations) > 1 else ""
+        raise KgError(
+            f"the merged data would not validate: {first.focus}{about}: {first.message} "
+            f"[{first.check}]{more}",
+            where=where,
+            hint="fix the file, or the data it clashes with, and import again; nothing was written",
+        )
+
+
+def _source_of(where: str, by_name: dict[str, Path]) -> str:
+    """Map ``<tmp>/imported-x.ttl:12`` back to the file the user gave (the line is ours)."""
+    if not where:
+        return ""
+    name = Path(where.split(":", 1)[0]).name
+    line = where.split(":", 1)[1] if ":" in where else ""
+    if name in by_name:
+        return f"{by_name[name]} (as {name}{':' + line if line else ''})"
+    return f"{name}{':' + line if line else ''}"
