@@ -232,7 +232,14 @@ def test_framed_treaty_nests_parties_and_statements(data: Dataset) -> None:
     doc = frame(data, "agreements", subject="skgr:eternal-friendship-treaty")
     (treaty,) = doc["@graph"]
     parties = {p["label"] for p in treaty["party"]}
-    assert parties == {"China", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"}
+    assert parties == {
+        "China",
+        "Kazakhstan",
+        "Kyrgyzstan",
+        "Tajikistan",
+        "Turkmenistan",
+        "Uzbekistan",
+    }
     texts = {s.get("text") for s in treaty["statements"]}
     assert "benefit generations to come" in texts
     speakers = {s["speaker"]["label"] for s in treaty["statements"]}

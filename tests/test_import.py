@@ -27,9 +27,7 @@ def folder(tmp_path: Path) -> Path:
 
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file in the folder (hidden temporaries included) with its content hash."""
-    return {
-        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())
-    }
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
 def run(*args: str):  # type: ignore[no-untyped-def]
@@ -38,7 +36,9 @@ def run(*args: str):  # type: ignore[no-untyped-def]
 
 def test_valid_files_are_merged_one_file_each(folder: Path) -> None:
     before = snapshot(folder)
-    result = run(str(FIXTURES / "people.ttl"), str(FIXTURES / "links.jsonld"), "--data", str(folder))
+    result = run(
+        str(FIXTURES / "people.ttl"), str(FIXTURES / "links.jsonld"), "--data", str(folder)
+    )
     assert result.exit_code == 0, result.output
     after = snapshot(folder)
     assert set(after) - set(before) == {"imported-people.ttl", "imported-links.ttl"}
@@ -50,7 +50,9 @@ def test_valid_files_are_merged_one_file_each(folder: Path) -> None:
 
 def test_syntax_error_names_file_line_and_writes_nothing(folder: Path) -> None:
     before = snapshot(folder)
-    result = run(str(FIXTURES / "people.ttl"), str(FIXTURES / "broken-syntax.ttl"), "--data", str(folder))
+    result = run(
+        str(FIXTURES / "people.ttl"), str(FIXTURES / "broken-syntax.ttl"), "--data", str(folder)
+    )
     assert result.exit_code == 2
     assert "broken-syntax.ttl:5:1" in result.output and "syntax error" in result.output
     assert "Traceback" not in result.output

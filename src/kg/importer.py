@@ -68,7 +68,7 @@ def import_files(
     sources = [Path(f) for f in files]
     targets = [folder / target_name(s) for s in sources]
     seen: dict[Path, Path] = {}
-    for source, target in zip(sources, targets):
+    for source, target in zip(sources, targets, strict=True):
         if target in seen:
             raise UsageError(
                 f"{seen[target].name} and {source.name} would both become {target.name}",
@@ -91,7 +91,7 @@ def import_files(
 
     outputs: list[tuple[Imported, bytes]] = []
     merged_new = Graph()
-    for source, target in zip(sources, targets):
+    for source, target in zip(sources, targets, strict=True):
         parsed = parse_file(source)
         if len(parsed) == 0:
             raise InputError("the file holds no triples", where=str(source))
