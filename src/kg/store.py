@@ -3,22 +3,386 @@ remote SPARQL endpoint. Every command works on what :func:`open_graph` returns, 
 ``rdflib.Graph`` whatever the backend, so the same questions run everywhere.
 
 Store specs: ``memory`` (default), ``oxigraph:DIR``, ``sparql:URL``.
+
+* ``memory`` parses the ontology and the data files (:func:`kg.graph.load`).
+* ``oxigraph:DIR`` opens a store that :func:`load_into_oxigraph` (``kg load``) filled. The
+  graph is an rdflib ``Graph`` over :class:`OxigraphGraphStore`, whose ``query()`` hands the
+  SPARQL text to Oxigraph's own engine (tens to hundreds of times faster than rdflib's
+  evaluator on large graphs) and gives back an ordinary, fully materialised rdflib ``Result``.
+* ``sparql:URL`` is rdflib's ``SPARQLStore`` on a SPARQL 1.1 query endpoint, read-only.
+
+Parameters and the two engines. rdflib binds ``initBindings`` *before* evaluation: the
+variable is bound everywhere in the query, inside OPTIONAL and UNION branches too. Oxigraph
+binds them by SEP-0007 substitution, which agrees with that on the patterns we use but
+refuses a query whose SELECT does not project the variable ("does not contain variable ?x
+in its SELECT projection"), and a ``VALUES`` block appended at the end (what SPARQLStore
+does) joins bottom-up, which differs from rdflib on OPTIONAL/UNION branches that mention the
+variable. So :class:`OxigraphGraphStore` uses substitution when Oxigraph accepts it and
+otherwise lets rdflib's evaluator run the query over the Oxigraph triples: slower, but the
+same answer as the memory store, which the tests check question by question.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
-from kg.errors import UsageError
+from kg.errors import InputError, UsageError
+
+STORE_KINDS = ("memory", "oxigraph", "sparql")
+
+#: Oxigraph's parser formats by file suffix (the suffixes kg.graph reads).
+_OX_FORMATS = {
+    ".ttl": "TURTLE",
+    ".turtle": "TURTLE",
+    ".nt": "N_TRIPLES",
+    ".n3": "N3",
+    ".jsonld": "JSON_LD",
+    ".json": "JSON_LD",
+    ".rdf": "RDF_XML",
+    ".xml": "RDF_XML",
+    ".owl": "RDF_XML",
+    ".trig": "TRIG",
+    ".nq": "N_QUADS",
+}
+
+_HINT = "use memory, oxigraph:DIR or sparql:URL"
+
+
+def parse_spec(spec: str | None) -> tuple[str, str]:
+    """``(kind, argument)`` of a store spec; a malformed spec raises UsageError."""
+    spec = (spec or "memory").strip()
+    if spec == "memory":
+        return "memory", ""
+    kind, sep, arg = spec.partition(":")
+    if not sep or kind not in STORE_KINDS or kind == "memory":
+        raise UsageError(f"unknown store {spec!r}", where="--store", hint=_HINT)
+    if not arg:
+        what = "a folder" if kind == "oxigraph" else "an endpoint URL"
+        raise UsageError(f"{kind}: needs {what}", where="--store", hint=f"e.g. {kind}:{_eg(kind)}")
+    if kind == "sparql" and not arg.startswith(("http://", "https://")):
+        raise UsageError(
+            f"{arg!r} is not an http(s) URL", where="--store", hint=f"e.g. sparql:{_eg(kind)}"
+        )
+    return kind, arg
+
+
+def _eg(kind: str) -> str:
+    return "store/" if kind == "oxigraph" else "http://127.0.0.1:7878/query"
 
 
 def open_graph(store: str | None = None, data_dir: Path | str | None = None):  # type: ignore[no-untyped-def]
-    """An rdflib Graph over the chosen store; ``memory`` parses the ontology and data."""
-    spec = store or "memory"
-    if spec == "memory":
+    """An rdflib Graph over the chosen store; ``memory`` parses the ontology and data.
+
+    ``data_dir`` applies to the memory store only: the other stores already hold their data.
+    """
+    kind, arg = parse_spec(store)
+    if kind == "memory":
         from kg.graph import load
 
         return load(data_dir)
-    raise UsageError(
-        f"unknown store {spec!r}", where="--store", hint="use memory, oxigraph:DIR or sparql:URL"
-    )
+    if kind == "oxigraph":
+        return open_oxigraph(arg)
+    return open_sparql(arg)
+
+
+# -------------------------------------------------------------------------------------------
+# Oxigraph
+
+
+def _require_store_dir(directory: Path) -> None:
+    if not directory.is_dir() or not any(directory.iterdir()):
+        raise UsageError(
+            f"no Oxigraph store in {str(directory)!r}",
+            where="--store",
+            hint=f"fill it first: kg load --store oxigraph:{directory}",
+        )
+
+
+def open_oxigraph(directory: Path | str, *, read_only: bool = True):  # type: ignore[no-untyped-def]
+    """An rdflib Graph on the default graph of the Oxigraph store in ``directory``.
+
+    Read-only by default, so that several processes (a server's workers, a ``kg query``
+    beside a running ``kg serve``) can read the same store at once.
+    """
+    import pyoxigraph as ox
+    from rdflib import Graph
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    from kg.namespaces import bind_prefixes
+
+    directory = Path(directory)
+    _require_store_dir(directory)
+    try:
+        inner = ox.Store.read_only(str(directory)) if read_only else ox.Store(str(directory))
+    except OSError as exc:
+        raise UsageError(
+            f"cannot open the Oxigraph store: {' '.join(str(exc).split())}",
+            where=f"oxigraph:{directory}",
+            hint="is it an Oxigraph folder written by kg load, and is no other process writing?",
+        ) from None
+    graph = Graph(store=OxigraphGraphStore(inner), identifier=DATASET_DEFAULT_GRAPH_ID)
+    bind_prefixes(graph)
+    return graph
+
+
+def oxigraph_of(graph: Any) -> Any | None:
+    """The pyoxigraph ``Store`` under ``graph``, or None if another store holds it."""
+    store = getattr(graph, "store", None)
+    return store.inner if isinstance(store, OxigraphGraphStore) else None
+
+
+def _ox_format(path: Path) -> Any:
+    import pyoxigraph as ox
+
+    name = _OX_FORMATS.get(path.suffix.lower())
+    if name is None:
+        raise InputError(
+            f"unknown RDF file type {path.suffix!r}",
+            where=str(path),
+            hint="use .ttl, .nt, .nq, .trig, .jsonld or .rdf",
+        )
+    return getattr(ox.RdfFormat, name)
+
+
+def load_into_oxigraph(
+    files: Sequence[Path | str],
+    directory: Path | str,
+    *,
+    progress: Callable[[Path, int, int], None] | None = None,
+    replace: bool = False,
+) -> int:
+    """Bulk-load RDF ``files`` into the Oxigraph store in ``directory`` (created if need be);
+    the number of triples in the store afterwards.
+
+    The path is kept as thin as bare ``Store.bulk_load(path=...)``: Oxigraph reads each file
+    itself. ``progress(file, bytes_done, bytes_total)`` is called after each file, which is
+    what ``kg load``'s progress bar shows. ``replace=True`` empties the store first (loading
+    the same file twice otherwise doubles its blank-node structures). A file that does not
+    parse raises InputError naming the file and position; what was loaded before it stays.
+    """
+    import pyoxigraph as ox
+
+    paths = [Path(f) for f in files]
+    formats = [_ox_format(p) for p in paths]  # refuse unknown suffixes before any work
+    for p in paths:
+        if not p.is_file():
+            raise InputError("no such file", where=str(p))
+    total = sum(p.stat().st_size for p in paths)
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        store = ox.Store(str(directory))
+    except OSError as exc:
+        raise UsageError(
+            f"cannot open the Oxigraph store for writing: {' '.join(str(exc).split())}",
+            where=f"oxigraph:{directory}",
+            hint="stop the server or process that has it open, then load again",
+        ) from None
+    if replace:
+        store.clear()
+    done = 0
+    for path, fmt in zip(paths, formats, strict=True):
+        try:
+            store.bulk_load(path=str(path), format=fmt)
+        except SyntaxError as exc:
+            raise InputError(
+                f"syntax error: {_ox_message(exc)}", where=_ox_where(path, exc)
+            ) from None
+        done += path.stat().st_size
+        if progress is not None:
+            progress(path, done, total)
+    store.flush()
+    count = len(store)
+    del store  # release the lock so readers can open the folder
+    return count
+
+
+def _ox_message(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _ox_where(path: Path, exc: BaseException) -> str:
+    m = re.search(r"line (\d+)[^\d]+column (\d+)", str(exc))
+    return f"{path}:{m.group(1)}:{m.group(2)}" if m else str(path)
+
+
+def _from_ox(term: Any) -> Any:
+    """An rdflib term for an Oxigraph one. ``xsd:string`` literals come back as plain
+    literals, as rdflib writes them (the same RDF 1.1 term), so answers compare equal."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+    raise TypeError(f"unexpected Oxigraph term {term!r}")  # RDF-star triples: not used here
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+_SUBSELECT = re.compile(r"\{\s*SELECT\b", re.IGNORECASE)
+
+
+def substitution_agrees(text: str, bindings: Mapping[str, Any]) -> bool:
+    """Whether Oxigraph's substitution of ``bindings`` gives rdflib's answer for ``text``.
+
+    Found by running both engines on the same queries: they part ways where a parameter is
+    tested with ``BOUND(?p)`` (Oxigraph's FILTER does not see a substituted variable, so the
+    optional-parameter idiom ``FILTER(!BOUND(?p) || ...)`` keeps every row) and where it
+    occurs in a sub-SELECT (rdflib pushes the binding inside, Oxigraph keeps the sub-query's
+    own scope). Both are cheap to spot in the text; such queries go to rdflib's evaluator.
+    """
+    if _SUBSELECT.search(text):
+        return False
+    for name in bindings:
+        if re.search(rf"BOUND\s*\(\s*[?$]{re.escape(str(name))}\s*\)", text, re.IGNORECASE):
+            return False
+    return True
+
+
+def _make_adapter_class() -> type:
+    from oxrdflib.store import OxigraphStore
+
+    class _Adapter(OxigraphStore):  # type: ignore[misc]
+        """oxrdflib's store, with its ``query()`` replaced: Oxigraph evaluates, the answer is
+        materialised into rdflib terms, and parameters Oxigraph cannot substitute are left to
+        rdflib's evaluator (see the module docstring)."""
+
+        def __init__(self, inner: Any) -> None:
+            super().__init__(store=inner)
+
+        @property
+        def inner(self) -> Any:
+            return self._inner
+
+        def query(  # type: ignore[override]
+            self,
+            query: Any,
+            initNs: Mapping[str, Any],  # noqa: N803
+            initBindings: Mapping[str, Any],  # noqa: N803
+            queryGraph: Any,  # noqa: N803
+            **kwargs: object,
+        ) -> Any:
+            if not isinstance(query, str) or kwargs:
+                raise NotImplementedError  # a prepared query: rdflib evaluates it
+            return run_on_oxigraph(self._inner, query, initNs, initBindings, queryGraph)
+
+    return _Adapter
+
+
+def run_on_oxigraph(
+    inner: Any,
+    text: str,
+    prefixes: Mapping[str, Any] | None = None,
+    bindings: Mapping[str, Any] | None = None,
+    query_graph: Any = None,
+) -> Any:
+    """Evaluate ``text`` with Oxigraph's engine; an rdflib ``Result``, fully materialised.
+
+    Raises NotImplementedError when Oxigraph cannot bind a parameter the way rdflib does
+    (rdflib's ``Graph.query`` then evaluates the query itself over the same store).
+    """
+    import pyoxigraph as ox
+    from rdflib import Graph, Variable
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+    from rdflib.query import Result
+    from rdflib.term import URIRef
+
+    from kg.namespaces import bind_prefixes
+
+    options: dict[str, Any] = {}
+    if query_graph == "__UNION__":
+        options["use_default_graph_as_union"] = True
+    elif isinstance(query_graph, URIRef) and query_graph != DATASET_DEFAULT_GRAPH_ID:
+        options["default_graph"] = ox.NamedNode(str(query_graph))
+    if bindings:
+        if not substitution_agrees(text, bindings):
+            raise NotImplementedError("parameters Oxigraph binds differently from rdflib")
+        from oxrdflib._converter import to_ox
+
+        options["substitutions"] = {ox.Variable(str(k)): to_ox(v) for k, v in bindings.items()}
+    try:
+        answer = inner.query(
+            text, prefixes={k: str(v) for k, v in (prefixes or {}).items()}, **options
+        )
+        if isinstance(answer, ox.QueryBoolean):
+            result = Result("ASK")
+            result.askAnswer = bool(answer)
+        elif isinstance(answer, ox.QuerySolutions):
+            result = Result("SELECT")
+            result.vars = [Variable(v.value) for v in answer.variables]
+            result.bindings = [
+                {
+                    v: _from_ox(val)
+                    for v, val in zip(result.vars, row, strict=True)
+                    if val is not None
+                }
+                for row in answer
+            ]
+        else:
+            result = Result("CONSTRUCT")
+            graph = Graph()
+            bind_prefixes(graph)
+            graph.addN(
+                (_from_ox(t.subject), _from_ox(t.predicate), _from_ox(t.object), graph)
+                for t in answer
+            )
+            result.graph = graph
+    except RuntimeError as exc:
+        if bindings and "SELECT projection" in str(exc):
+            raise NotImplementedError(str(exc)) from None
+        raise
+    return result
+
+
+_ADAPTER: type | None = None
+
+
+def OxigraphGraphStore(inner: Any) -> Any:  # noqa: N802 - a class factory, used like a class
+    """An rdflib store over a pyoxigraph ``Store`` (oxrdflib's, see the module docstring).
+
+    Built on first use so that importing :mod:`kg.store` does not import oxrdflib.
+    """
+    global _ADAPTER
+    if _ADAPTER is None:
+        _ADAPTER = _make_adapter_class()
+    return _ADAPTER(inner)
+
+
+# -------------------------------------------------------------------------------------------
+# Remote SPARQL endpoints
+
+
+def open_sparql(url: str, *, timeout: float | None = 60.0):  # type: ignore[no-untyped-def]
+    """A read-only rdflib Graph whose questions go to the SPARQL endpoint at ``url``."""
+    from rdflib import Graph
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    from kg.namespaces import bind_prefixes
+
+    kwargs: dict[str, Any] = {"returnFormat": "json", "method": "POST_FORM"}
+    if timeout is not None:
+        kwargs["timeout"] = timeout
+    store = SPARQLStore(url, **kwargs)
+    graph = Graph(store=store)
+    bind_prefixes(graph)
+    return graph
+
+
+def data_sources(data_dir: Path | str | None = None) -> list[Path]:
+    """The files the memory store would read: what ``kg load`` loads when given none."""
+    from kg.graph import source_files
+
+    return source_files(data_dir)
