@@ -419,14 +419,6 @@ def test_kg_query_unknown_name_suggests():
 # --- the answer cache -------------------------------------------------------------------------
 
 
-def test_cache_lists_the_same_files_as_the_loader(tmp_path):
-    from kg.graph import PARSERS, source_files
-
-    assert set(PARSERS) == cache.SUFFIXES
-    assert cache.source_files(None) == source_files(None)
-    assert cache.source_files(DATA) == source_files(DATA)
-
-
 def test_cache_key_follows_every_input(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)

@@ -29,17 +29,11 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from kg import __version__, paths
-from kg.errors import InputError
+from kg import __version__
+from kg.sources import source_files
 
 MAX_ENTRIES = 500
 MAX_BYTES = 64 * 1024 * 1024
-
-#: File suffixes :mod:`kg.graph` knows how to parse (kept equal to ``kg.graph.PARSERS`` by a
-#: test; repeated here because importing kg.graph imports rdflib).
-SUFFIXES = frozenset(
-    {".ttl", ".turtle", ".nt", ".n3", ".jsonld", ".json", ".rdf", ".xml", ".owl", ".trig", ".nq"}
-)
 
 
 def cache_dir() -> Path:
@@ -50,17 +44,6 @@ def cache_dir() -> Path:
     xdg = os.environ.get("XDG_CACHE_HOME")
     base = Path(xdg) if xdg else Path.home() / ".cache"
     return base / "summit-kg"
-
-
-def source_files(data_dir: Path | str | None = None) -> list[Path]:
-    """The files a memory-store load reads, as :func:`kg.graph.source_files` lists them."""
-    folder = Path(data_dir) if data_dir is not None else paths.DATA_DIR
-    if not folder.is_dir():
-        raise InputError(
-            "no such data folder", where=str(folder), hint="give --data an existing folder"
-        )
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
-    return [paths.ONTOLOGY_FILE, *files]
 
 
 def make_key(files: Sequence[Path], **parts: object) -> str:

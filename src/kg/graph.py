@@ -12,24 +12,19 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
-from kg import paths
 from kg.errors import InputError
 from kg.namespaces import bind_prefixes
+from kg.sources import PARSERS, data_files, ontology_files, source_files
 
-#: rdflib parser names by file suffix, for the formats we read.
-PARSERS: dict[str, str] = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".n3": "n3",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".rdf": "xml",
-    ".xml": "xml",
-    ".owl": "xml",
-    ".trig": "trig",
-    ".nq": "nquads",
-}
+__all__ = [
+    "PARSERS",
+    "data_files",
+    "load",
+    "load_files",
+    "ontology_files",
+    "parse_file",
+    "source_files",
+]
 
 
 def _location(exc: BadSyntax) -> tuple[int, int]:
@@ -60,7 +55,9 @@ def parse_file(path: Path, graph: Graph | None = None, *, format: str | None = N
     except BadSyntax as exc:
         line, col = _location(exc)
         raise InputError(
-            f"syntax error: {exc._why}", where=f"{path}:{line}:{col}", hint="fix the RDF syntax there"
+            f"syntax error: {exc._why}",
+            where=f"{path}:{line}:{col}",
+            hint="fix the RDF syntax there",
         ) from None
     except FileNotFoundError:
         raise InputError("no such file", where=str(path)) from None
@@ -73,27 +70,6 @@ def parse_file(path: Path, graph: Graph | None = None, *, format: str | None = N
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise InputError(f"cannot parse: {message}", where=where) from None
     return graph
-
-
-def data_files(data_dir: Path | str | None = None) -> list[Path]:
-    """The triple files of a data folder, sorted so loading is deterministic."""
-    folder = Path(data_dir) if data_dir is not None else paths.DATA_DIR
-    if not folder.is_dir():
-        raise InputError("no such data folder", where=str(folder), hint="give --data an existing folder")
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in PARSERS and p.is_file())
-    if not files:
-        raise InputError("the data folder holds no RDF files", where=str(folder))
-    return files
-
-
-def ontology_files() -> list[Path]:
-    """The ontology proper (not the shapes, which describe data rather than the world)."""
-    return [paths.ONTOLOGY_FILE]
-
-
-def source_files(data_dir: Path | str | None = None, *, ontology: bool = True) -> list[Path]:
-    """All files :func:`load` reads, in order; also the cache key of anything derived."""
-    return (ontology_files() if ontology else []) + data_files(data_dir)
 
 
 def load_files(files: Iterable[Path]) -> Graph:

@@ -17,12 +17,18 @@ from kg.errors import KgError
 
 #: command name -> (module under kg.cli, one-line summary shown by ``kg --help``).
 COMMANDS: dict[str, tuple[str, str]] = {
-    "validate": ("validate", "Check the ontology and data: syntax, SHACL shapes, terms, labels, provenance."),
+    "validate": (
+        "validate",
+        "Check the ontology and data: syntax, SHACL shapes, terms, labels, provenance.",
+    ),
     "query": ("query", "Run a named question, a .rq file, stdin or --sparql text."),
     "queries": ("queries", "List the named questions with their parameters."),
     "viz": ("viz", "Draw the relationships: an offline HTML page, PNG/SVG, GraphML or GEXF."),
     "stats": ("stats", "Counts, components, centrality and communities of the graph."),
-    "export": ("export", "Write the graph as Turtle, JSON-LD, N-Triples, N-Quads, TriG or RDF/XML."),
+    "export": (
+        "export",
+        "Write the graph as Turtle, JSON-LD, N-Triples, N-Quads, TriG or RDF/XML.",
+    ),
     "import": ("import_", "Merge outside RDF files into a data folder, validated first."),
     "serve": ("serve", "Serve the graph as a read-only SPARQL 1.1 endpoint with a small web page."),
     "load": ("load", "Load RDF files into a persistent Oxigraph store."),

@@ -1,0 +1,50 @@
+"""Which files make up a graph, without importing rdflib.
+
+The query cache keys answers on exactly these files, and its hit path must not pay for
+importing rdflib; so the listing lives here and :mod:`kg.graph` builds on it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg import paths
+from kg.errors import InputError
+
+#: rdflib parser names by file suffix, for the formats we read.
+PARSERS: dict[str, str] = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".n3": "n3",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".xml": "xml",
+    ".owl": "xml",
+    ".trig": "trig",
+    ".nq": "nquads",
+}
+
+
+def data_files(data_dir: Path | str | None = None) -> list[Path]:
+    """The triple files of a data folder, sorted so loading is deterministic."""
+    folder = Path(data_dir) if data_dir is not None else paths.DATA_DIR
+    if not folder.is_dir():
+        raise InputError(
+            "no such data folder", where=str(folder), hint="give --data an existing folder"
+        )
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in PARSERS and p.is_file())
+    if not files:
+        raise InputError("the data folder holds no RDF files", where=str(folder))
+    return files
+
+
+def ontology_files() -> list[Path]:
+    """The ontology proper (not the shapes, which describe data rather than the world)."""
+    return [paths.ONTOLOGY_FILE]
+
+
+def source_files(data_dir: Path | str | None = None, *, ontology: bool = True) -> list[Path]:
+    """All files :func:`kg.graph.load` reads, in order; also the cache key of anything derived."""
+    return (ontology_files() if ontology else []) + data_files(data_dir)
