@@ -213,7 +213,7 @@ def test_answer_matches_expected(graph, case):
 
 # Questions of other parts that do not yet run on Oxigraph (a parameter missing from the
 # SELECT projection); strict, so a fix shows up as XPASS and this list can shrink.
-NOT_PORTABLE = {"commitments-of-actor", "quotations-by-speaker"}
+NOT_PORTABLE = {"commitments-of-actor"}
 
 
 @pytest.fixture(scope="module")
