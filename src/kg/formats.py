@@ -276,9 +276,8 @@ def render_graph(graph: Any, fmt: Format | str) -> bytes:
     fmt = fmt if isinstance(fmt, Format) else get(fmt)
     if fmt.kind != "graph":
         raise UsageError(f"{fmt.name} is not an RDF format", where="--format")
-    from kg.namespaces import bind_prefixes
+    # One writer for every graph the tool emits: the project's JSON-LD context and the same
+    # deterministic bytes as `kg export`.
+    from kg.export import serialize
 
-    bind_prefixes(graph)
-    if fmt.name == "jsonld":
-        return graph.serialize(format="json-ld", encoding="utf-8", auto_compact=True)
-    return graph.serialize(format=fmt.rdflib_name, encoding="utf-8")
+    return serialize(graph, "xml" if fmt.name == "rdfxml" else fmt.name)
