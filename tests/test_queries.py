@@ -44,6 +44,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg import catalogue, paths
 from kg.namespaces import PREFIXES
+from kg.query import resolve_entity
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -211,9 +212,9 @@ def test_answer_matches_expected(graph, case):
         pytest.fail(_explain(want - got, got - want, header))
 
 
-# Questions of other parts that do not yet run on Oxigraph (a parameter missing from the
-# SELECT projection); strict, so a fix shows up as XPASS and this list can shrink.
-NOT_PORTABLE = {"commitments-of-actor"}
+# Questions that do not yet run on Oxigraph; strict, so a fix shows up as XPASS and this
+# list can shrink. Empty now: every question is portable.
+NOT_PORTABLE: set[str] = set()
 
 
 @pytest.fixture(scope="module")
@@ -248,16 +249,18 @@ def _ox_text(term: object) -> str:
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
-def test_answer_is_the_same_on_oxigraph(oxigraph_store, case, request):
+def test_answer_is_the_same_on_oxigraph(oxigraph_store, case, request, graph):
     import pyoxigraph as ox
 
     if case["query"] in NOT_PORTABLE:
         request.applymarker(pytest.mark.xfail(strict=True, reason="not portable yet"))
-    labels = [v for v in case.get("params", {}).values() if isinstance(v, str) and v == expand(v)]
-    if any(not v.startswith(("http://", "https://")) for v in labels):
-        pytest.skip("a parameter given as a label: finding the resource is the engine's job")
+    params = dict(case.get("params", {}))
+    for name, value in params.items():
+        if isinstance(value, str) and value == expand(value) and not value.startswith("http"):
+            # A label: the engine's lookup names the resource; Oxigraph then gets the IRI.
+            params[name] = str(resolve_entity(graph, value, name))
     question = catalogue.find(case["query"])
-    subs = {ox.Variable(k): _ox_term(v) for k, v in case.get("params", {}).items()}
+    subs = {ox.Variable(k): _ox_term(v) for k, v in params.items()}
     result = oxigraph_store.query(question.text, substitutions=subs)
     if isinstance(result, ox.QueryTriples):
         got = Graph().parse(
