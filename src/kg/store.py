@@ -131,7 +131,7 @@ def open_oxigraph(directory: Path | str, *, read_only: bool = True):  # type: ig
 def oxigraph_of(graph: Any) -> Any | None:
     """The pyoxigraph ``Store`` under ``graph``, or None if another store holds it."""
     store = getattr(graph, "store", None)
-    return store.inner if isinstance(store, OxigraphGraphStore) else None
+    return store.inner if _ADAPTER is not None and isinstance(store, _ADAPTER) else None
 
 
 def _ox_format(path: Path) -> Any:
@@ -205,7 +205,7 @@ def _ox_message(exc: BaseException) -> str:
 
 
 def _ox_where(path: Path, exc: BaseException) -> str:
-    m = re.search(r"line (\d+)[^\d]+column (\d+)", str(exc))
+    m = re.search(r"line (\d+),? (?:between columns|column) (\d+)", str(exc))
     return f"{path}:{m.group(1)}:{m.group(2)}" if m else str(path)
 
 
@@ -230,6 +230,21 @@ def _from_ox(term: Any) -> Any:
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+_GROUP_CONCAT = re.compile(
+    r"GROUP_CONCAT\s*\((?:[^()]|\([^()]*\))*\)\s+AS\s+[?$](\w+)", re.IGNORECASE
+)
+
+
+def group_concat_columns(text: str) -> set[str]:
+    """The variables a query fills with GROUP_CONCAT.
+
+    Oxigraph keeps the language tag when every concatenated string has the same one
+    (``"tourism"@en``); rdflib returns a plain string. The answers are read as rdflib's, so
+    the memory store and an Oxigraph store print the same cells.
+    """
+    return set(_GROUP_CONCAT.findall(text))
 
 
 _SUBSELECT = re.compile(r"\{\s*SELECT\b", re.IGNORECASE)
@@ -282,6 +297,15 @@ def _make_adapter_class() -> type:
     return _Adapter
 
 
+def _drop_language(rows: list[dict[Any, Any]], names: set[str]) -> None:
+    from rdflib import Literal
+
+    for row in rows:
+        for var, value in row.items():
+            if str(var) in names and isinstance(value, Literal) and value.language:
+                row[var] = Literal(str(value))
+
+
 def run_on_oxigraph(
     inner: Any,
     text: str,
@@ -331,6 +355,9 @@ def run_on_oxigraph(
                 }
                 for row in answer
             ]
+            concatenated = group_concat_columns(text)
+            if concatenated:
+                _drop_language(result.bindings, concatenated)
         else:
             result = Result("CONSTRUCT")
             graph = Graph()
