@@ -277,3 +277,12 @@ def test_kg_load_refuses_another_kind_of_store():
     result = CliRunner().invoke(main, ["load", "--store", "memory"])
     assert result.exit_code == 2
     assert "oxigraph:DIR" in result.stderr
+
+
+def test_remote_parameters_open_the_where_group():
+    year = {"year": Literal(2024)}
+    text = 'PREFIX s: <http://x#> SELECT ?a WHERE { ?a s:p "{" FILTER(?a < ?year) } # {'
+    bound = store.values_first(text, year)
+    assert bound.index("VALUES (?year)") < bound.index("?a s:p")
+    template = store.values_first("CONSTRUCT { ?a ?p ?o } WHERE { ?a ?p ?o }", year)
+    assert template.startswith("CONSTRUCT { ?a ?p ?o } WHERE { VALUES (?year)")

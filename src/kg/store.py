@@ -393,19 +393,86 @@ def OxigraphGraphStore(inner: Any) -> Any:  # noqa: N802 - a class factory, used
 
 
 def open_sparql(url: str, *, timeout: float | None = 60.0):  # type: ignore[no-untyped-def]
-    """A read-only rdflib Graph whose questions go to the SPARQL endpoint at ``url``."""
+    """A read-only rdflib Graph whose questions go to the SPARQL endpoint at ``url``.
+
+    Parameters go in as a ``VALUES`` block at the start of the WHERE group
+    (:func:`values_first`), not at the end as rdflib's ``SPARQLStore`` would put them; the
+    answers' GROUP_CONCAT cells are read as on the other stores (:func:`group_concat_columns`).
+    """
     from rdflib import Graph
     from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
     from kg.namespaces import bind_prefixes
 
-    kwargs: dict[str, Any] = {"returnFormat": "json", "method": "POST_FORM"}
+    class _Remote(SPARQLStore):  # type: ignore[misc]
+        def query(  # type: ignore[override]
+            self,
+            query: Any,
+            initNs: Any = None,  # noqa: N803
+            initBindings: Any = None,  # noqa: N803
+            queryGraph: Any = None,  # noqa: N803
+            **kwargs: Any,
+        ) -> Any:
+            if isinstance(query, str) and initBindings:
+                query = values_first(query, initBindings)
+                initBindings = None
+            result = super().query(query, initNs, initBindings, queryGraph, **kwargs)
+            if isinstance(query, str) and result.type == "SELECT":
+                concatenated = group_concat_columns(query)
+                if concatenated:
+                    result.bindings = list(result.bindings)
+                    _drop_language(result.bindings, concatenated)
+            return result
+
+    # The default Accept (SPARQL XML results or RDF/XML) covers tables and graphs alike; a
+    # JSON-only Accept makes servers refuse CONSTRUCT with 406.
+    kwargs: dict[str, Any] = {"method": "POST_FORM"}
     if timeout is not None:
         kwargs["timeout"] = timeout
-    store = SPARQLStore(url, **kwargs)
-    graph = Graph(store=store)
+    graph = Graph(store=_Remote(url, **kwargs))
     bind_prefixes(graph)
     return graph
+
+
+_TOKEN = re.compile(
+    r"<[^<>\"{}|^`\\\s]*>"  # an IRI (may hold '#')
+    r"|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'"  # a string
+    r"|#[^\n]*"  # a comment
+    r"|\b(?:WHERE|SELECT|CONSTRUCT|ASK|DESCRIBE)\b|\{",
+    re.IGNORECASE,
+)
+
+
+def values_first(text: str, bindings: Mapping[str, Any]) -> str:
+    """``text`` with ``bindings`` as a VALUES block opening its top-level WHERE group.
+
+    Why not at the end, where SPARQL also allows it: a trailing VALUES joins after the whole
+    WHERE group has been evaluated, so a FILTER in that group never sees the parameter (the
+    answer to "what falls due by 2024" becomes every commitment). At the start of the group
+    the FILTERs of the group and of its OPTIONALs see it, which is what rdflib's initial
+    bindings give on the memory store.
+    """
+    names = [str(k) for k in bindings]
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(bindings[k].n3() for k in bindings)}) }} "  # noqa: E501
+    form, where_at, first_brace, brace_after_where = None, None, None, None
+    for m in _TOKEN.finditer(text):
+        token = m.group(0)
+        upper = token.upper()
+        if upper in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE"):
+            form = form or upper
+        elif upper == "WHERE" and where_at is None:
+            where_at = m.start()
+        elif token == "{":
+            if first_brace is None:
+                first_brace = m.end()
+            if where_at is not None and brace_after_where is None:
+                brace_after_where = m.end()
+                break
+    # a CONSTRUCT's first group is its template; any other form's first group is its WHERE
+    at = brace_after_where if form == "CONSTRUCT" else first_brace
+    if at is None:
+        raise UsageError("cannot find the query's WHERE group to bind parameters in")
+    return text[:at] + block + text[at:]
 
 
 def data_sources(data_dir: Path | str | None = None) -> list[Path]:
