@@ -265,7 +265,7 @@ class _SortedDataset(Dataset):
     """A dataset that lists its named graphs in GRAPH_ORDER (TriG writes them in this order)."""
 
     def contexts(self, triple=None):  # type: ignore[no-untyped-def]
-        return iter(sorted(super().contexts(triple), key=lambda g: _graph_rank(g.identifier)))
+        return iter(sorted(super().graphs(triple), key=lambda g: _graph_rank(g.identifier)))
 
 
 def _graph_of(quads: Sequence[Quad]) -> Graph:
