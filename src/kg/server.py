@@ -102,6 +102,7 @@ class ServeConfig:
     workers: int = field(default_factory=lambda: max(1, min(4, os.cpu_count() or 1)))
     cors: bool = False
     queries_dir: Path | None = None
+    queue_wait: float = 30.0  # seconds a request may wait for a free worker
 
 
 @dataclass
@@ -279,10 +280,29 @@ def _picture(graph: Any, job: dict[str, Any]) -> Reply:
     return Reply(200, "text/html; charset=utf-8", page)
 
 
+def _cache_prepared_queries() -> None:
+    """Keep the parsed form of the queries a worker has seen.
+
+    :func:`kg.query.run` parses and checks every query text with rdflib's pyparsing grammar,
+    which costs more than answering most named questions on this graph. A server is asked
+    the same texts again and again, and a parsed ``Query`` is immutable and reusable (what
+    rdflib's ``prepareQuery`` is for), so each worker remembers the last 256. Errors are
+    not remembered (lru_cache does not cache exceptions), so a bad query is re-checked.
+    """
+    import functools
+
+    import kg.query
+
+    if not hasattr(kg.query.prepare, "cache_info"):
+        kg.query.prepare = functools.lru_cache(maxsize=256)(kg.query.prepare)  # type: ignore[assignment]
+
+
 def _worker_main(conn: Any, store: str, data_dir: str | None) -> None:
     """A worker process: open the graph once, then answer jobs until the pipe closes."""
     try:
         from kg.store import open_graph
+
+        _cache_prepared_queries()
 
         graph = open_graph(store, Path(data_dir) if data_dir else None)
         conn.send(("ready", len(graph)))
@@ -404,19 +424,22 @@ class WorkerPool:
 
         threading.Thread(target=start, name="kg-worker-start", daemon=True).start()
 
-    def run(self, job: dict[str, Any], timeout: float) -> Reply:
-        """Run ``job`` in an idle worker; a 503 if none frees up or the job passes
-        ``timeout`` seconds (its worker is then killed and replaced)."""
-        started = time.monotonic()
+    def run(self, job: dict[str, Any], timeout: float, *, wait: float = 30.0) -> Reply:
+        """Run ``job`` in an idle worker; a 503 if none frees up within ``wait`` seconds or
+        the job runs past ``timeout`` seconds (its worker is then killed and replaced).
+
+        The time limit counts running time only: under load a request may queue for a
+        worker, and a cheap question should not time out because others came first.
+        """
         try:
-            worker = self._idle.get(timeout=timeout)
+            worker = self._idle.get(timeout=wait)
         except queue.Empty:
             return error_reply(
                 503,
                 "busy",
-                f"every worker stayed busy for {timeout:g} s; try again shortly",
+                f"every worker stayed busy for {wait:g} s; try again shortly",
             )
-        left = max(0.05, timeout - (time.monotonic() - started))
+        left = timeout
         try:
             worker.conn.send(job)
             if worker.conn.poll(left):
@@ -503,7 +526,7 @@ class Handler(BaseHTTPRequestHandler):
         cfg = self.server.config
         job.setdefault("max_rows", cfg.max_rows)
         job.setdefault("queries_dir", str(cfg.queries_dir) if cfg.queries_dir else None)
-        return self.server.pool.run(job, cfg.timeout)
+        return self.server.pool.run(job, cfg.timeout, wait=max(cfg.timeout, cfg.queue_wait))
 
     # --- verbs ------------------------------------------------------------------------
 
