@@ -11,15 +11,25 @@ Store specs: ``memory`` (default), ``oxigraph:DIR``, ``sparql:URL``.
   evaluator on large graphs) and gives back an ordinary, fully materialised rdflib ``Result``.
 * ``sparql:URL`` is rdflib's ``SPARQLStore`` on a SPARQL 1.1 query endpoint, read-only.
 
-Parameters and the two engines. rdflib binds ``initBindings`` *before* evaluation: the
-variable is bound everywhere in the query, inside OPTIONAL and UNION branches too. Oxigraph
-binds them by SEP-0007 substitution, which agrees with that on the patterns we use but
-refuses a query whose SELECT does not project the variable ("does not contain variable ?x
-in its SELECT projection"), and a ``VALUES`` block appended at the end (what SPARQLStore
-does) joins bottom-up, which differs from rdflib on OPTIONAL/UNION branches that mention the
-variable. So :class:`OxigraphGraphStore` uses substitution when Oxigraph accepts it and
-otherwise lets rdflib's evaluator run the query over the Oxigraph triples: slower, but the
-same answer as the memory store, which the tests check question by question.
+Where the engines differ, and what is done about it (each found by asking every named
+question of every store, tests/test_store.py and tests/test_push.py):
+
+* **Parameters.** rdflib binds ``initBindings`` before evaluation, so the variable is bound
+  everywhere, inside OPTIONAL and UNION branches, FILTERs and sub-SELECTs. Oxigraph binds
+  by SEP-0007 substitution, which agrees on plain patterns but refuses a variable the SELECT
+  does not project, leaves ``BOUND(?p)`` false (breaking the optional-parameter idiom
+  ``FILTER(!BOUND(?p) || ...)``) and keeps sub-SELECTs' own scope. :class:`OxigraphGraphStore`
+  substitutes only where :func:`substitution_agrees`, and otherwise lets rdflib's evaluator
+  run the query over the Oxigraph triples (slower, same answer). rdflib's ``SPARQLStore``
+  appends a ``VALUES`` block *after* the WHERE group, where no FILTER of the query sees it;
+  ``sparql:URL`` puts it first in the group instead (:func:`values_first`).
+* **GROUP_CONCAT** keeps a common language tag in Oxigraph (``"tourism"@en``), not in
+  rdflib; such cells are read as plain strings from every store (:func:`group_concat_columns`).
+* **Strings**: Oxigraph reports plain strings as ``xsd:string``; they come back as plain
+  literals (the same RDF 1.1 term), so results compare equal.
+* **Numbers**: Oxigraph stores numeric literals in canonical form when loading, and derived
+  integer types (``xsd:nonNegativeInteger``) as ``xsd:integer`` (oxigraph/oxigraph#526, no
+  switch to turn it off). Values are equal; the lexical form or datatype may differ.
 """
 
 from __future__ import annotations
