@@ -27,6 +27,7 @@ import contextlib
 import datetime
 import decimal
 import difflib
+import functools
 import re
 import sys
 import types
@@ -136,7 +137,17 @@ def prepare(text: str, *, where: str = "query") -> Query:
 
     ``where`` names the text's origin (a file path, ``query``, ``stdin``) in error messages;
     line numbers count from the first line of ``text``.
+
+    Parsing with rdflib's pyparsing grammar costs more than answering most questions on this
+    graph, and a server or notebook asks the same texts again and again; a parsed ``Query``
+    is reusable (what rdflib's ``prepareQuery`` is for), so the last 256 are remembered.
+    Errors are not (lru_cache does not keep exceptions): a bad query is checked each time.
     """
+    return _prepare(text, where)
+
+
+@functools.lru_cache(maxsize=256)
+def _prepare(text: str, where: str) -> Query:
     if not text.strip():
         raise UsageError(
             "the query is empty", where=where, hint="give a SELECT, ASK, CONSTRUCT or DESCRIBE"

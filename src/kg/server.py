@@ -280,29 +280,10 @@ def _picture(graph: Any, job: dict[str, Any]) -> Reply:
     return Reply(200, "text/html; charset=utf-8", page)
 
 
-def _cache_prepared_queries() -> None:
-    """Keep the parsed form of the queries a worker has seen.
-
-    :func:`kg.query.run` parses and checks every query text with rdflib's pyparsing grammar,
-    which costs more than answering most named questions on this graph. A server is asked
-    the same texts again and again, and a parsed ``Query`` is immutable and reusable (what
-    rdflib's ``prepareQuery`` is for), so each worker remembers the last 256. Errors are
-    not remembered (lru_cache does not cache exceptions), so a bad query is re-checked.
-    """
-    import functools
-
-    import kg.query
-
-    if not hasattr(kg.query.prepare, "cache_info"):
-        kg.query.prepare = functools.lru_cache(maxsize=256)(kg.query.prepare)  # type: ignore[assignment]
-
-
 def _worker_main(conn: Any, store: str, data_dir: str | None) -> None:
     """A worker process: open the graph once, then answer jobs until the pipe closes."""
     try:
         from kg.store import open_graph
-
-        _cache_prepared_queries()
 
         graph = open_graph(store, Path(data_dir) if data_dir else None)
         conn.send(("ready", len(graph)))
