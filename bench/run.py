@@ -200,6 +200,35 @@ def worker(spec: dict[str, Any]) -> dict[str, Any]:
         times, rows = _timed(lambda n=name, bb=b: run(n, bb), qrep)
         out["questions"][name] = {"times": times, "rows": rows}
     out["peak_mib"] = _peak_mib()
+    if kind == "kg-oxigraph":
+        out["paired"] = _paired(g, spec, qrep)
+    return out
+
+
+def _paired(graph: Any, spec: dict[str, Any], qrep: int) -> dict[str, dict[str, list[float]]]:
+    """Each question alternately through kg and bare on the *same* pyoxigraph store.
+
+    On a shared machine the load changes from second to second; alternating in one process
+    cancels it out of the kg/bare ratio, which separate processes cannot.
+    """
+    from kg.store import oxigraph_of
+
+    inner = oxigraph_of(graph)
+    if inner is None:
+        return {}
+    out: dict[str, dict[str, list[float]]] = {}
+    for name, params in QUESTIONS.items():
+        b = params.get(spec["dataset"], {})
+        text = _with_values(_question_text(name), b)
+        pair: dict[str, list[float]] = {"kg": [], "bare": []}
+        for _ in range(qrep):
+            t0 = time.perf_counter()
+            [tuple(r) for r in inner.query(text)]
+            pair["bare"].append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            _kg_run_question(graph, name, b)
+            pair["kg"].append(time.perf_counter() - t0)
+        out[name] = pair
     return out
 
 
@@ -256,7 +285,7 @@ def plan(size: int, kind: str, quick: bool) -> tuple[int, int]:
     """(process runs, query repeats per process): fewer where rdflib is slow at scale."""
     slow = kind in ("kg-memory", "rdflib")
     if size >= 1_000_000:
-        return (1, 1) if slow else (3, 3)
+        return (1, 1) if slow else (3, 5)
     if quick:  # a smoke run: still medians, of fewer processes
         return (1, 3) if size >= 100_000 and slow else (2, 3)
     return 3, 3
@@ -319,6 +348,11 @@ def summarise(size: int, kind: str, runs: int, qrep: int, results: list[dict]) -
     for name in QUESTIONS:
         row[name] = _median([t for r in results for t in r["questions"][name]["times"]])
         row[name + ":rows"] = results[0]["questions"][name]["rows"]
+        if "paired" in results[0] and name in results[0]["paired"]:
+            for side in ("kg", "bare"):
+                row[f"{name}:paired-{side}"] = _median(
+                    [t for r in results for t in r["paired"][name][side]]
+                )
     return row
 
 
@@ -460,7 +494,7 @@ def goals(store_rows: list[dict], cli_rows: list[dict]) -> list[dict]:
             )
             return
         met = measured <= limit
-        miss = "" if met else f"missed by {(measured / limit - 1) * 100:.0f}%"
+        miss = "" if met else f"missed: {(measured / limit - 1) * 100:.0f}% over the limit"
         out.append(
             {
                 "goal": goal,
@@ -495,12 +529,26 @@ def goals(store_rows: list[dict], cli_rows: list[dict]) -> list[dict]:
             1.2,
             f"{kg_ox['load_s']:.2f} s vs {ox['load_s']:.2f} s",
         )
-        add(
-            f"{at} money-by-actor <= 1.2 x bare pyoxigraph",
-            kg_ox["money-by-actor"] / ox["money-by-actor"],
-            1.2,
-            f"{kg_ox['money-by-actor'] * 1000:.0f} ms vs {ox['money-by-actor'] * 1000:.0f} ms",
+        kg_m, bare_m = (
+            kg_ox.get("money-by-actor:paired-kg"),
+            kg_ox.get("money-by-actor:paired-bare"),
         )
+        if kg_m and bare_m:
+            add(
+                f"{at} money-by-actor <= 1.2 x bare pyoxigraph (same store, alternating)",
+                kg_m / bare_m,
+                1.2,
+                f"{kg_m * 1000:.0f} ms vs {bare_m * 1000:.0f} ms; in separate processes "
+                f"{kg_ox['money-by-actor'] * 1000:.0f} ms vs {ox['money-by-actor'] * 1000:.0f} ms"
+                f" ({kg_ox['money-by-actor'] / ox['money-by-actor']:.2f} x)",
+            )
+        else:
+            add(
+                f"{at} money-by-actor <= 1.2 x bare pyoxigraph",
+                kg_ox["money-by-actor"] / ox["money-by-actor"],
+                1.2,
+                f"{kg_ox['money-by-actor'] * 1000:.0f} ms vs {ox['money-by-actor'] * 1000:.0f} ms",
+            )
         add(
             f"{at} peak memory <= 1.2 x bare pyoxigraph",
             kg_ox["peak_mib"] / ox["peak_mib"],
@@ -546,7 +594,10 @@ def markdown(
         "",
         "Medians: each store/size is measured in fresh processes (runs) and every question is",
         "asked several times per process (x). Times of questions include turning every result",
-        "row into Python objects. Peak memory is the process's maximum resident set size.",
+        "row into Python objects: pyoxigraph terms for bare pyoxigraph, rdflib terms for kg",
+        "(what every command and notebook receives). Peak memory is the process's maximum",
+        'resident set size. Load time for kg\'s stores is `kg.store.open_graph("memory")` and',
+        "`kg.store.load_into_oxigraph`; questions go through `kg.query.run_named`.",
         "",
         "## Stores",
         "",
@@ -593,6 +644,26 @@ def markdown(
                 f"| {size_name(size)} | {label} | {ratio(mem, kox)} | {ratio(kox, box)} | "
                 f"{ratio(mem, brd)} |"
             )
+    paired = [r for r in store_rows if r["store"] == "kg-oxigraph" and "error" not in r]
+    if paired and "money-by-actor:paired-kg" in paired[0]:
+        lines += [
+            "",
+            "## kg vs bare pyoxigraph on the same store, alternating in one process",
+            "",
+            "The cleanest view of what kg's query path adds (checking the query with rdflib's",
+            "parser, binding parameters, turning rows into rdflib terms): background load on",
+            "the machine cancels out.",
+            "",
+            "| data | question | kg ms | bare ms | ratio |",
+            "| --- | --- | ---: | ---: | ---: |",
+        ]
+        for r in paired:
+            for name in QUESTIONS:
+                k, b = r[f"{name}:paired-kg"], r[f"{name}:paired-bare"]
+                lines.append(
+                    f"| {r['dataset']} | {SHORT[name]} | {k * 1000:.1f} | {b * 1000:.1f} | "
+                    f"{k / b:.2f} |"
+                )
     lines += [
         "",
         "## Command-line latency (cold processes)",
