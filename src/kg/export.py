@@ -31,8 +31,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, plugin
 from rdflib.namespace import OWL, RDF, RDFS, XSD
+from rdflib.plugins.serializers.trig import TrigSerializer
+from rdflib.plugins.serializers.turtle import TurtleSerializer
+from rdflib.serializer import Serializer
 from rdflib.term import Node
 
 from kg import paths
@@ -65,16 +68,56 @@ class _Writer:
 _WRITERS: dict[str, _Writer] = {
     w.name: w
     for w in (
-        _Writer("ttl", "turtle", False),
+        _Writer("ttl", "kg-turtle", False),
         _Writer("jsonld", "json-ld", False),
         _Writer("nt", "nt", False),
         _Writer("nq", "nquads", True),
-        _Writer("trig", "trig", True),
+        _Writer("trig", "kg-trig", True),
         _Writer("rdfxml", "pretty-xml", False),
     )
 }
 _ALIASES = {"xml": "rdfxml", "turtle": "ttl", "json-ld": "jsonld", "ntriples": "nt"}
 FORMAT_NAMES: tuple[str, ...] = ("ttl", "jsonld", "nt", "nq", "trig", "xml")
+
+
+def _keep_decimal_form(label):  # type: ignore[no-untyped-def]
+    """Wrap a Turtle serializer's ``label`` so a decimal's lexical form survives.
+
+    rdflib writes ``"8000000000"^^xsd:decimal`` in Turtle shorthand as ``8000000000.0``: the
+    same value, another term, so a round trip is no longer isomorphic. The data keeps whole
+    decimals in XSD 1.1 canonical form (no ``.0``), which is also what Oxigraph stores; where
+    shorthand would change the form, the literal is written in full instead.
+    """
+
+    def wrapped(self, node, position):  # type: ignore[no-untyped-def]
+        shorthand_changes_it = (
+            isinstance(node, Literal)
+            and node.datatype == XSD.decimal
+            and node._literal_n3(use_plain=True) != str(node)
+        )
+        if shorthand_changes_it:
+            return node._literal_n3(
+                use_plain=False, qname_callback=lambda dt: self.get_pname(dt, True)
+            )
+        return label(self, node, position)
+
+    return wrapped
+
+
+class KgTurtleSerializer(TurtleSerializer):
+    """rdflib's Turtle writer, keeping decimals' lexical forms."""
+
+    label = _keep_decimal_form(TurtleSerializer.label)
+
+
+class KgTrigSerializer(TrigSerializer):
+    """rdflib's TriG writer, keeping decimals' lexical forms."""
+
+    label = _keep_decimal_form(TrigSerializer.label)
+
+
+plugin.register("kg-turtle", Serializer, __name__, "KgTurtleSerializer")
+plugin.register("kg-trig", Serializer, __name__, "KgTrigSerializer")
 
 
 def _format(fmt: str) -> _Writer:
@@ -163,16 +206,31 @@ def entailments(graph: Graph) -> Graph:
 
 
 def build_dataset(
-    data_dir: Path | str | None = None, *, with_ontology: bool = False, inferred: bool = False
+    data_dir: Path | str | None = None,
+    *,
+    with_ontology: bool = False,
+    inferred: bool = False,
+    store: str | None = None,
 ) -> Dataset:
-    """The data (and optionally ontology, shapes, entailments), each in its named graph."""
+    """The data (and optionally ontology, shapes, entailments), each in its named graph.
+
+    With a ``store`` other than memory, the data graph is whatever that store holds, read
+    with one CONSTRUCT (it may already include the ontology, if it was loaded with it).
+    """
     from kg.graph import data_files, parse_file
 
     ds = Dataset()
     bind_prefixes(ds)
     data = ds.graph(DATA_GRAPH)
-    for f in data_files(data_dir):
-        parse_file(f, data)
+    if store not in (None, "memory"):
+        from kg.store import open_graph
+
+        everything = open_graph(store).query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        for triple in everything:
+            data.add(triple)
+    else:
+        for f in data_files(data_dir):
+            parse_file(f, data)
     ontology = Graph()
     if with_ontology or inferred:
         parse_file(paths.ONTOLOGY_FILE, ontology)
@@ -563,8 +621,9 @@ def export(
     merge_inferred: bool = False,
     frame_spec: str | Path | None = None,
     subject: str | None = None,
+    store: str | None = None,
 ) -> bytes:
-    """The data folder (default: the shipped data) exported as ``fmt``.
+    """The data folder (default: the shipped data), or a ``store``, exported as ``fmt``.
 
     ``inferred`` adds the OWL 2 RL entailments: in N-Quads, TriG and JSON-LD as the named
     graph .../graph/inferred; Turtle, N-Triples and RDF/XML hold only one graph, so there
@@ -590,7 +649,7 @@ def export(
         raise UsageError("frames shape JSON-LD only", where="--frame", hint="add --format jsonld")
     if subject is not None and frame_spec is None:
         raise UsageError("--subject picks a node of a frame", where="--subject", hint="add --frame")
-    ds = build_dataset(data_dir, with_ontology=with_ontology, inferred=inferred)
+    ds = build_dataset(data_dir, with_ontology=with_ontology, inferred=inferred, store=store)
     if frame_spec is not None:
         return _dump(frame(ds, frame_spec, subject=subject))
     header = ""
