@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import data_option, output_option
+from kg.cli.options import data_option, output_option, store_option
 
 
 @click.command(name="export")
@@ -20,6 +20,7 @@ from kg.cli.options import data_option, output_option
 )
 @output_option
 @data_option
+@store_option
 @click.option("--with-ontology", is_flag=True, help="Add the ontology and the SHACL shapes.")
 @click.option(
     "--inferred",
@@ -50,6 +51,7 @@ def cli(
     fmt: str | None,
     output: Path | None,
     data_dir: Path | None,
+    store: str,
     with_ontology: bool,
     inferred: bool,
     merge_inferred: bool,
@@ -68,6 +70,7 @@ def cli(
       kg export -o summit.jsonld
       kg export --format jsonld --frame agreements --subject skgr:eternal-friendship-treaty
       kg export --with-ontology --inferred -o summit.trig
+      kg export --store oxigraph:store/ -o store.nt
     """
     from kg.export import export, resolve_format
     from kg.io import write_atomic
@@ -83,6 +86,7 @@ def cli(
         merge_inferred=merge_inferred,
         frame_spec=frame_spec,
         subject=subject,
+        store=store,
     )
     if output is None:
         click.get_binary_stream("stdout").write(data)
