@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -36,8 +37,13 @@ pytestmark = [
 class Browser:
     """A headless chromium driven through the DevTools protocol over fds 3 and 4."""
 
-    def __init__(self, profile: Path) -> None:
+    def __init__(self, profile: Path, allow: tuple[str, ...] = ("file://",)) -> None:
+        """``allow``: URL prefixes let through; every other request is failed and recorded."""
         import fcntl
+
+        self.allow = allow
+        # hosts of allowed http(s) prefixes (a local server) must still resolve
+        hosts = sorted({urlsplit(a).hostname for a in allow if a.startswith("http")} - {None})
 
         def high(fd: int) -> int:  # move an fd above 4 so the dup2s below cannot clobber it
             moved = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10)
@@ -67,7 +73,7 @@ class Browser:
             "--disable-dev-shm-usage",
             # Belt and braces: even a request the interception missed goes nowhere.
             "--proxy-server=127.0.0.1:9",
-            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--host-resolver-rules=MAP * ~NOTFOUND" + "".join(f", EXCLUDE {h}" for h in hosts),
             f"--user-data-dir={profile}",
             "--window-size=1600,1000",
             "--remote-debugging-pipe",
@@ -137,7 +143,7 @@ class Browser:
         if event.get("method") == "Fetch.requestPaused":
             params = event["params"]
             url = params["request"]["url"]
-            method = "Fetch.continueRequest" if url.startswith("file://") else "Fetch.failRequest"
+            method = "Fetch.continueRequest" if url.startswith(self.allow) else "Fetch.failRequest"
             args = {"requestId": params["requestId"]}
             if method == "Fetch.failRequest":
                 args["errorReason"] = "BlockedByClient"
