@@ -8,8 +8,16 @@ import click
 
 from kg.cli.options import data_option, output_option, store_option
 
+EXAMPLES = """\b
+Examples:
+  kg export -o summit.jsonld
+  kg export --format jsonld --frame agreements --subject skgr:eternal-friendship-treaty
+  kg export --with-ontology --inferred -o summit.trig
+  kg export --store oxigraph:store/ -o store.nt
+"""
 
-@click.command(name="export")
+
+@click.command(name="export", epilog=EXAMPLES)
 @click.option(
     "-f",
     "--format",
@@ -64,13 +72,6 @@ def cli(
     TriG every part is a named graph under https://w3id.org/summit-kg/graph/ (data,
     ontology, shapes, inferred). Inferred triples are never mixed into the data unasked:
     single-graph formats need --merge-inferred.
-
-    \b
-    Examples:
-      kg export -o summit.jsonld
-      kg export --format jsonld --frame agreements --subject skgr:eternal-friendship-treaty
-      kg export --with-ontology --inferred -o summit.trig
-      kg export --store oxigraph:store/ -o store.nt
     """
     from kg.export import export, resolve_format
     from kg.io import write_atomic

@@ -8,8 +8,14 @@ import click
 
 from kg.cli.options import data_option
 
+EXAMPLES = """\b
+Examples:
+  kg import extra-people.ttl --data data/triples
+  kg import wikidata-links.jsonld more.nt --dry-run
+"""
 
-@click.command(name="import")
+
+@click.command(name="import", epilog=EXAMPLES)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @data_option
 @click.option("--replace", is_flag=True, help="Overwrite an earlier imported-<stem>.ttl.")
@@ -20,11 +26,6 @@ def cli(files: tuple[Path, ...], data_dir: Path | None, replace: bool, dry_run: 
     Each FILE becomes imported-<stem>.ttl in the data folder, holding the triples the folder
     lacks. The merged result must pass the checks of `kg validate` first; on any error
     nothing at all is written and the message names the file, the place and the reason.
-
-    \b
-    Examples:
-      kg import extra-people.ttl --data data/triples
-      kg import wikidata-links.jsonld more.nt --dry-run
     """
     from kg.importer import import_files
 

@@ -9,8 +9,14 @@ import click
 
 from kg.cli.options import data_option
 
+EXAMPLES = """\b
+Examples:
+  kg validate
+  kg validate --data my-triples/ --format json
+"""
 
-@click.command(name="validate")
+
+@click.command(name="validate", epilog=EXAMPLES)
 @data_option
 @click.option(
     "--format",
@@ -34,11 +40,6 @@ def cli(data_dir: Path | None, fmt: str, no_shacl: bool, strict: bool, quiet: bo
     file:line the resource is described at. The summary (triples, resources per class) goes
     to stderr. Exit 0 when clean, 1 on violations (on warnings too with --strict), 2 when
     a file does not parse (reported as file:line:col).
-
-    \b
-    Examples:
-      kg validate
-      kg validate --data my-triples/ --format json
     """
     from kg.validate import Severity, validate
 
