@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -90,7 +91,7 @@ def cli(
         store=store,
     )
     if output is None:
-        click.get_binary_stream("stdout").write(data)
+        sys.stdout.buffer.write(data)
     else:
         write_atomic(output, data)
         click.echo(f"wrote {output} ({len(data):,} bytes, {name})", err=True)

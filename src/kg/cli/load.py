@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -66,7 +67,7 @@ def cli(
         bar = click.progressbar(
             length=max(total, 1),
             label=f"loading {len(paths)} file(s)",
-            file=click.get_text_stream("stderr"),
+            file=sys.stderr,
             show_pos=False,
         )
         bar.__enter__()

@@ -45,7 +45,7 @@ def _read_query(question: str | None, sparql: str | None) -> tuple[str, object |
             hint="give a name ('kg queries' lists them), a .rq file, - for stdin, or --sparql TEXT",
         )
     if question == "-":
-        return click.get_text_stream("stdin").read(), None, "stdin"
+        return sys.stdin.read(), None, "stdin"
     if question.endswith(".rq") or "/" in question or Path(question).is_file():
         q = catalogue.read_question(Path(question))
         return q.text, q, question
@@ -82,7 +82,7 @@ def _resolve_auto(name: str, result_type: str) -> str:
 
 def _emit(data: bytes, output: Path | None) -> None:
     if output is None:
-        stream = click.get_binary_stream("stdout")
+        stream = sys.stdout.buffer
         stream.write(data)
         stream.flush()
         return
