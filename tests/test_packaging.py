@@ -22,7 +22,18 @@ ROOT = Path(__file__).resolve().parent.parent
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
     )
@@ -32,7 +43,11 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_wheel_ships_ontology_data_and_queries(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
-    for tracked in ["ontology/summit.ttl", "data/triples/agreements.ttl", "data/triples/commitments-economic.ttl"]:
+    for tracked in [
+        "ontology/summit.ttl",
+        "data/triples/agreements.ttl",
+        "data/triples/commitments-economic.ttl",
+    ]:
         assert f"kg/_resources/{tracked}" in names
     assert any(n.startswith("kg/_resources/queries/") and n.endswith(".rq") for n in names)
     every_data_file = {p.name for p in (ROOT / "data" / "triples").glob("*.ttl")}
@@ -59,5 +74,7 @@ def test_installed_wheel_finds_its_graph_from_another_directory(wheel, tmp_path)
 
 
 def test_version_and_module_entry_point():
-    done = subprocess.run([sys.executable, "-m", "kg", "--version"], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "kg", "--version"], capture_output=True, text=True, check=True
+    )
     assert done.stdout.strip() == f"kg, version {__version__}"
