@@ -482,6 +482,25 @@ def run_named(graph: Graph, name: str, params: Mapping[str, Any] | None = None) 
     return run(graph, q.text, params, question=q, where=str(q.path))
 
 
+def answer_counts(graph: Graph) -> dict[str, int | None]:
+    """How many rows (or triples) each named question gives on ``graph``.
+
+    ``None`` for a question with a required parameter. Run against a freshly loaded store,
+    this is a quick check that it holds what the questions expect: an empty answer where
+    the shipped data gives rows points at a missing or partial load.
+    """
+    counts: dict[str, int | None] = {}
+    for name, q in catalogue.catalogue().items():
+        if any(p.required for p in q.params):
+            counts[name] = None
+            continue
+        result = run_named(graph, name)
+        counts[name] = (
+            len(result.graph) if result.type in ("CONSTRUCT", "DESCRIBE") else len(result)
+        )
+    return counts
+
+
 _GRAPHS: dict[tuple[str, str], Graph] = {}
 
 

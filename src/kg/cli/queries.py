@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
+from kg.cli.options import data_option
 from kg.errors import UsageError
 
 EXAMPLES = """\b
 Examples:
   kg queries
   kg queries commitments-of-actor
+  kg queries --store oxigraph:store/     # with each question's answer size on that store
 """
 
 
@@ -47,7 +51,15 @@ def describe(q) -> str:  # type: ignore[no-untyped-def]
     show_default=True,
     help="Form of the list.",
 )
-def cli(name: str | None, fmt: str) -> None:
+@click.option(
+    "--store",
+    default=None,
+    metavar="SPEC",
+    help="Also run every question without required parameters on this store "
+    "(memory, oxigraph:DIR, sparql:URL) and show how many answers it gives.",
+)
+@data_option
+def cli(name: str | None, fmt: str, store: str | None, data_dir: Path | None) -> None:
     """List the named questions with their title and parameters ([name] is optional),
     or show one question in full: description, parameters and SPARQL text."""
     from kg import catalogue
@@ -59,5 +71,15 @@ def cli(name: str | None, fmt: str) -> None:
     questions = catalogue.catalogue()
     if not questions:
         raise UsageError("no named questions found", where="queries/")
+    header = ["name", "title", "parameters"]
     rows = [[q.name, q.title, _params_cell(q)] for q in questions.values()]
-    click.echo(render_rows(["name", "title", "parameters"], rows, fmt), nl=False)
+    if store is not None or data_dir is not None:
+        from kg.query import answer_counts
+        from kg.store import open_graph
+
+        counts = answer_counts(open_graph(store, data_dir))
+        header.append("answers")
+        for row in rows:
+            n = counts[row[0]]
+            row.append("needs a parameter" if n is None else str(n))
+    click.echo(render_rows(header, rows, fmt), nl=False)
