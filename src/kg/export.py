@@ -235,19 +235,16 @@ def build_dataset(
     if with_ontology or inferred:
         parse_file(paths.ONTOLOGY_FILE, ontology)
     if with_ontology:
-        _copy(ontology, ds.graph(ONTOLOGY_GRAPH))
+        ontology_graph = ds.graph(ONTOLOGY_GRAPH)
+        ontology_graph += ontology
         parse_file(paths.SHAPES_FILE, ds.graph(SHAPES_GRAPH))
     if inferred:
         both = Graph()
-        _copy(data, both)
-        _copy(ontology, both)
-        _copy(entailments(both), ds.graph(INFERRED_GRAPH))
+        both += data
+        both += ontology
+        inferred_graph = ds.graph(INFERRED_GRAPH)
+        inferred_graph += entailments(both)
     return ds
-
-
-def _copy(source: Graph, target: Graph) -> None:
-    for triple in source:
-        target.add(triple)
 
 
 def _quads(graph: Graph | Dataset, *, keep_graphs: bool) -> list[Quad]:

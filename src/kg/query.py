@@ -512,8 +512,9 @@ def _graph_for(data: Path | str | None, store: str | None) -> Graph:
     if spec != "memory":
         return open_graph(spec, data)
     from kg import cache
+    from kg.sources import source_files
 
-    fingerprint = cache.make_key(cache.source_files(data))
+    fingerprint = cache.make_key(source_files(data))
     key = (str(data), fingerprint)
     if key not in _GRAPHS:
         _GRAPHS.clear()

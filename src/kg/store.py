@@ -219,7 +219,7 @@ def _ox_where(path: Path, exc: BaseException) -> str:
     return f"{path}:{m.group(1)}:{m.group(2)}" if m else str(path)
 
 
-def _converter() -> Callable[[Any], Any]:
+def oxigraph_converter() -> Callable[[Any], Any]:
     """A function from Oxigraph terms to rdflib terms, remembering what it converted.
 
     An answer repeats the same actors, labels and currencies thousands of times; converting
@@ -378,7 +378,7 @@ def run_on_oxigraph(
         elif isinstance(answer, ox.QuerySolutions):
             result = Result("SELECT")
             result.vars = [Variable(v.value) for v in answer.variables]
-            convert = _converter()
+            convert = oxigraph_converter()
             result.bindings = [
                 {
                     v: convert(val)
@@ -394,7 +394,7 @@ def run_on_oxigraph(
             result = Result("CONSTRUCT")
             graph = Graph()
             bind_prefixes(graph)
-            convert = _converter()
+            convert = oxigraph_converter()
             graph.addN(
                 (convert(t.subject), convert(t.predicate), convert(t.object), graph) for t in answer
             )
@@ -505,13 +505,6 @@ def values_first(text: str, bindings: Mapping[str, Any]) -> str:
     if at is None:
         raise UsageError("cannot find the query's WHERE group to bind parameters in")
     return text[:at] + block + text[at:]
-
-
-def data_sources(data_dir: Path | str | None = None) -> list[Path]:
-    """The files the memory store would read: what ``kg load`` loads when given none."""
-    from kg.graph import source_files
-
-    return source_files(data_dir)
 
 
 # -------------------------------------------------------------------------------------------

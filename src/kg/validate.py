@@ -326,18 +326,6 @@ def _to_oxigraph(graph: Graph):  # type: ignore[no-untyped-def]
     return store
 
 
-def _from_oxigraph(t: object) -> object:
-    import pyoxigraph as ox
-
-    if isinstance(t, ox.NamedNode):
-        return URIRef(t.value)
-    if isinstance(t, ox.BlankNode):
-        return BNode(t.value)
-    if isinstance(t, ox.Literal):
-        return Literal(t.value)
-    return t
-
-
 def _did_you_mean(term: str, declared: Sequence[str]) -> str:
     close = difflib.get_close_matches(term, declared, n=1, cutoff=0.75)
     return f" (did you mean {close[0]}?)" if close else ""
@@ -355,6 +343,9 @@ def run_checks(
         for t in set((ontology or graph).subjects(RDF.type, None))
         if isinstance(t, URIRef) and str(t).startswith(str(SKG))
     )
+    from kg.store import oxigraph_converter
+
+    from_oxigraph = oxigraph_converter()
     findings = []
     for check in checks:
         try:
@@ -365,13 +356,13 @@ def run_checks(
             raise KgError("a check must be a SELECT query", where=str(check.path))
         names = {v.value for v in solutions.variables}
         for row in solutions:
-            focus = _from_oxigraph(row["focus"]) if "focus" in names else None
+            focus = from_oxigraph(row["focus"]) if "focus" in names else None
             if focus is None:
                 continue
             message = row["message"].value if "message" in names and row["message"] else ""
             message = message or check.title or "returned a row"
             if "term" in names and row["term"] is not None:
-                message += _did_you_mean(namer.name(_from_oxigraph(row["term"])), declared)
+                message += _did_you_mean(namer.name(from_oxigraph(row["term"])), declared)
             findings.append(
                 Finding(
                     check.severity,

@@ -42,7 +42,8 @@ def cli(
     (--data DIR or the shipped folder). Then use --store oxigraph:DIR with kg query, kg
     queries, kg viz and kg serve.
     """
-    from kg.store import STORE_KINDS, data_sources, load_into_oxigraph, parse_spec
+    from kg.sources import source_files
+    from kg.store import STORE_KINDS, load_into_oxigraph, parse_spec
 
     kind, directory = parse_spec(store)
     if kind != "oxigraph":
@@ -53,7 +54,7 @@ def cli(
         )
     if replace and append:
         raise UsageError("give --replace or --append, not both", where="--replace")
-    paths = list(files) or data_sources(data_dir)
+    paths = list(files) or source_files(data_dir)
     folder = Path(directory)
     if folder.is_dir() and any(folder.iterdir()) and not (replace or append):
         raise UsageError(
