@@ -3,7 +3,7 @@ size, plus the command line's start-up latency.
 
 Every store/size measurement runs in a fresh subprocess (``--worker``), so the peak resident
 memory (``ru_maxrss``) belongs to that one measurement, and is repeated; figures are
-medians. The project's own code (``kg.store``, ``kg.query``, the ``kg`` command) is measured
+medians. The project's own code (``kg.stores``, ``kg.query``, the ``kg`` command) is measured
 beside bare pyoxigraph and bare rdflib on the same files, in the same run, so the ratios in
 the output compare like with like on whatever machine runs it.
 
@@ -55,7 +55,7 @@ SHORT = {
     "money-by-actor": "money",
     "agreements-with-quoted-leaders": "3-hop",
 }
-#: Stores: the project's two (through kg.store / kg.query) and the bare libraries.
+#: Stores: the project's two (through kg.stores / kg.query) and the bare libraries.
 STORES = {
     "kg-memory": "kg, rdflib memory",
     "kg-oxigraph": "kg, oxigraph:DIR",
@@ -125,11 +125,11 @@ def _kg_run_question(graph: Any, name: str, bindings: dict[str, str]) -> int:
 
 
 def _kg_oxigraph_load(store_dir: Path, files: list[Path]) -> None:
-    from kg import store
+    from kg import stores as store
 
     loader = getattr(store, "load_into_oxigraph", None)
     if loader is None:
-        raise NotImplementedError("kg.store has no load_into_oxigraph")
+        raise NotImplementedError("kg.stores has no load_into_oxigraph")
     loader(files, store_dir)
 
 
@@ -145,7 +145,7 @@ def worker(spec: dict[str, Any]) -> dict[str, Any]:
     if kind == "rdflib":
         from rdflib import Graph, URIRef
 
-        from kg.graph import PARSERS  # only the suffix table: the parse is rdflib's own
+        from kg.model.load import PARSERS  # only the suffix table: the parse is rdflib's own
 
         g = Graph()
         for f in files:
@@ -170,7 +170,7 @@ def worker(spec: dict[str, Any]) -> dict[str, Any]:
             return len([tuple(r) for r in st.query(_with_values(_question_text(name), b))])
 
     elif kind == "kg-memory":
-        from kg.store import open_graph
+        from kg.stores import open_graph
 
         g = open_graph("memory", data_dir)
         out["load_s"] = time.perf_counter() - t0
@@ -183,7 +183,7 @@ def worker(spec: dict[str, Any]) -> dict[str, Any]:
         _kg_oxigraph_load(store_dir, files)
         gc.collect()
         out["load_s"] = time.perf_counter() - t0
-        from kg.store import open_graph
+        from kg.stores import open_graph
 
         g = open_graph(f"oxigraph:{store_dir}", data_dir)
         out["open_s"] = time.perf_counter() - t0 - out["load_s"]
@@ -211,7 +211,7 @@ def _paired(graph: Any, spec: dict[str, Any], qrep: int) -> dict[str, dict[str, 
     On a shared machine the load changes from second to second; alternating in one process
     cancels it out of the kg/bare ratio, which separate processes cannot.
     """
-    from kg.store import oxigraph_of
+    from kg.stores import oxigraph_of
 
     inner = oxigraph_of(graph)
     if inner is None:
@@ -240,7 +240,7 @@ def _paired(graph: Any, spec: dict[str, Any], qrep: int) -> dict[str, dict[str, 
 def dataset_files(size: int, work: Path) -> tuple[list[Path], Path]:
     """The files a store loads (ontology first) and the data folder kg's loaders read."""
     sys.path.insert(0, str(ROOT / "src"))
-    from kg import paths
+    from kg.model import paths
 
     ontology = paths.ONTOLOGY_FILE
     if size == 0:
@@ -596,8 +596,8 @@ def markdown(
         "asked several times per process (x). Times of questions include turning every result",
         "row into Python objects: pyoxigraph terms for bare pyoxigraph, rdflib terms for kg",
         "(what every command and notebook receives). Peak memory is the process's maximum",
-        'resident set size. Load time for kg\'s stores is `kg.store.open_graph("memory")` and',
-        "`kg.store.load_into_oxigraph`; questions go through `kg.query.run_named`.",
+        'resident set size. Load time for kg\'s stores is `kg.stores.open_graph("memory")` and',
+        "`kg.stores.load_into_oxigraph`; questions go through `kg.query.run_named`.",
         "",
         "## Stores",
         "",

@@ -13,7 +13,7 @@ Three servers are measured one after the other, each on a free loopback port:
 The workload is every named question without required parameters, plus the questions that
 need one with a fixed IRI, asked round-robin (each client starts at a different question).
 kg serve is asked ``/queries/NAME?param=...``; the Oxigraph server the same text with the
-parameter in a VALUES block opening the WHERE group (``kg.store.values_first``), which is how
+parameter in a VALUES block opening the WHERE group (``kg.stores.values_first``), which is how
 ``--store sparql:URL`` asks it. Every answer must be a 200 with as many rows as the first
 answer to that question; errors and wrong row counts are counted and printed.
 """
@@ -50,7 +50,7 @@ PARAMS = {
 
 def workload() -> list[tuple[str, dict[str, str], str]]:
     """(question, params, text) for every question we can ask without a person's input."""
-    from kg import catalogue
+    from kg.query import catalogue
 
     items = []
     for q in catalogue.catalogue().values():
@@ -95,8 +95,8 @@ def oxigraph_request(
 ) -> urllib.request.Request:
     from rdflib import URIRef
 
-    from kg.namespaces import PREFIXES, sparql_prologue
-    from kg.store import values_first
+    from kg.model.namespaces import PREFIXES, sparql_prologue
+    from kg.stores import values_first
 
     bindings = {}
     for key, value in params.items():
@@ -174,9 +174,9 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=None, help="kg serve worker processes")
     args = ap.parse_args()
 
-    from kg import server
-    from kg.graph import source_files
-    from kg.store import load_into_oxigraph
+    from kg import serve as server
+    from kg.model.load import source_files
+    from kg.stores import load_into_oxigraph
 
     items = workload()
     print(f"{len(items)} questions, {args.clients} clients, {args.seconds:g} s per server")
@@ -214,7 +214,7 @@ def main() -> None:
                         break
                     except OSError:
                         time.sleep(0.1)
-                from kg.store import open_graph, push_graph
+                from kg.stores import open_graph, push_graph
 
                 push_graph(open_graph("memory"), f"{base}/store")
                 r = hammer(oxigraph_request, base, items, args.clients, args.seconds, None)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from kg import paths
+from kg.model import paths
 
 
 @pytest.fixture(scope="session")
 def graph():
-    from kg.graph import load
+    from kg.model.load import load
 
     return load()
 

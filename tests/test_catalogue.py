@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kg import catalogue
 from kg.errors import InputError, UsageError
+from kg.query import catalogue
 
 FIXTURES = Path(__file__).parent / "fixtures" / "query" / "queries"
 

@@ -8,8 +8,8 @@ import io
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.graph import source_files
-from kg.store import load_into_oxigraph
+from kg.model.load import source_files
+from kg.stores import load_into_oxigraph
 
 
 def counts(args: list[str]) -> dict[str, str]:

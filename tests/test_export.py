@@ -16,9 +16,9 @@ from click.testing import CliRunner
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
-from kg import paths
 from kg.cli import main
-from kg.export import (
+from kg.model import paths
+from kg.render.export import (
     DATA_GRAPH,
     INFERRED_GRAPH,
     build_dataset,
@@ -127,7 +127,7 @@ def test_entailments_follow_the_ontology_and_are_kept_apart(inferred: Dataset) -
 SCRIPT = """
 import sys
 from pathlib import Path
-from kg.export import export
+from kg.render.export import export
 out = Path(sys.argv[1])
 for fmt in ("ttl", "nt", "rdfxml", "jsonld", "nq", "trig"):
     (out / fmt).write_bytes(export(fmt=fmt, with_ontology=fmt == "trig"))
@@ -204,7 +204,7 @@ def test_context_declares_only_prefixes_the_graph_uses(full: Dataset) -> None:
     iris = _iris(union(full))
     unused = [p for p, ns in prefixes.items() if not any(i.startswith(ns) for i in iris)]
     assert unused == []
-    assert "time" not in prefixes  # declared in kg.namespaces, used by no triple
+    assert "time" not in prefixes  # declared in kg.model.namespaces, used by no triple
 
 
 def test_compacted_jsonld_uses_short_keys_and_natural_values(data: Dataset) -> None:

@@ -7,8 +7,8 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.cli import main
-from kg.graph import load, source_files
-from kg.store import load_into_oxigraph
+from kg.model.load import load, source_files
+from kg.stores import load_into_oxigraph
 
 
 def test_export_from_oxigraph_store_is_the_loaded_graph(tmp_path):

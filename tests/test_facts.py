@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from kg.namespaces import sparql_prologue
+from kg.model.namespaces import sparql_prologue
 
 
 def ask(graph, text: str) -> list[tuple]:

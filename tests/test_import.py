@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 
-from kg import paths
 from kg.cli import main
+from kg.model import paths
 
 FIXTURES = Path(__file__).parent / "fixtures" / "export"
 SKGR = "https://w3id.org/summit-kg/id/"

@@ -22,9 +22,10 @@ from rdflib import Graph
 from rdflib.query import Result
 from test_store import answer, canonical_graph, same
 
-from kg import catalogue, server
-from kg.graph import source_files
-from kg.store import load_into_oxigraph
+from kg import serve as server
+from kg.model.load import source_files
+from kg.query import catalogue
+from kg.stores import load_into_oxigraph
 
 #: a fixed IRI for each required parameter of the questions that have one
 PARAMS = {

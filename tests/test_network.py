@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import UsageError
-from kg.network import focus, network_stats, project
+from kg.render.network import focus, network_stats, project
 
 FIXTURE = Path(__file__).parent / "fixtures" / "viz"
 ID = "https://w3id.org/summit-kg/id/"
@@ -19,7 +19,7 @@ ID = "https://w3id.org/summit-kg/id/"
 
 @pytest.fixture(scope="module")
 def small():
-    from kg.graph import load
+    from kg.model.load import load
 
     return load(FIXTURE / "data")
 

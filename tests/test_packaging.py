@@ -59,7 +59,7 @@ def test_installed_wheel_finds_its_graph_from_another_directory(wheel, tmp_path)
     # Unpacking the wheel is what pip does; importing from there proves the lookup path.
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
-    code = "import kg.paths as p, kg; print(p.DATA_DIR); print(len(kg.load()))"
+    code = "import kg.model.paths as p, kg; print(p.DATA_DIR); print(len(kg.load()))"
     done = subprocess.run(
         [sys.executable, "-c", code],
         cwd=tmp_path,

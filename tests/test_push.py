@@ -62,7 +62,7 @@ def pushed(oxigraph_server):
     result = CliRunner().invoke(main, ["push", "--endpoint", f"{oxigraph_server}/store"])
     assert result.exit_code == 0, result.output
     assert "pushed" in result.stderr
-    from kg.store import open_graph
+    from kg.stores import open_graph
 
     return open_graph(f"sparql:{oxigraph_server}/query")
 
@@ -83,7 +83,7 @@ def test_every_question_same_through_sparql_store(pushed, graph, item):
 
 
 def test_push_to_a_named_graph_then_append(oxigraph_server):
-    from kg.store import open_graph
+    from kg.stores import open_graph
 
     iri = "https://w3id.org/summit-kg/graph/test"
     runner = CliRunner()

@@ -42,9 +42,9 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from kg import catalogue, paths
-from kg.namespaces import PREFIXES
-from kg.query import resolve_entity
+from kg.model import paths
+from kg.model.namespaces import PREFIXES
+from kg.query import catalogue, resolve_entity
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -220,7 +220,7 @@ NOT_PORTABLE: set[str] = set()
 @pytest.fixture(scope="module")
 def oxigraph_store():
     ox = pytest.importorskip("pyoxigraph")
-    from kg.graph import data_files
+    from kg.model.load import data_files
 
     store = ox.Store()
     for path in [paths.ONTOLOGY_FILE, *data_files()]:

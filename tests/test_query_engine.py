@@ -19,9 +19,9 @@ from rdflib.namespace import XSD
 from rdflib.query import Result
 
 import kg
-from kg import cache, catalogue, formats
 from kg.errors import UsageError
-from kg.query import prepare, resolve_entity, run, sealed
+from kg.query import cache, catalogue, prepare, resolve_entity, run, sealed
+from kg.render import formats
 
 HERE = Path(__file__).parent / "fixtures" / "query"
 DATA = HERE / "data"
@@ -35,7 +35,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 @pytest.fixture(scope="module")
 def g() -> Graph:
-    from kg.graph import load
+    from kg.model.load import load
 
     return load(DATA)
 

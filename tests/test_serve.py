@@ -16,8 +16,8 @@ from rdflib import Graph, Literal, URIRef
 from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from kg import server
-from kg.namespaces import SKG, SKGR
+from kg import serve as server
+from kg.model.namespaces import SKG, SKGR
 
 STATES = "PREFIX skg: <https://w3id.org/summit-kg/ontology#> SELECT ?s WHERE { ?s a skg:State }"
 # China and the five Central Asian states meet; Russia, Pakistan and Afghanistan are
@@ -99,7 +99,7 @@ def test_sparqlwrapper_bad_query_is_400_with_the_parsers_message(srv):
 
 
 def test_rdflib_sparqlstore_client(srv):
-    from kg.store import open_graph
+    from kg.stores import open_graph
 
     remote = open_graph(f"sparql:{srv.url}/sparql")
     rows = list(remote.query(STATES))
@@ -221,7 +221,7 @@ def test_service_description(srv):
 
 
 def test_named_questions_are_listed(srv):
-    from kg import catalogue
+    from kg.query import catalogue
 
     status, _, body = get(f"{srv.url}/queries")
     listed = {q["name"]: q for q in json.loads(body)}

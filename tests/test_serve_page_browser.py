@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from test_viz_browser import CHROMIUM, Browser, pytestmark  # noqa: F401 - same skip rule
 
-from kg import server
+from kg import serve as server
 
 
 @pytest.fixture(scope="module")

@@ -24,9 +24,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
-from kg import catalogue, store
+from kg import stores as store
 from kg.errors import UsageError
-from kg.graph import source_files
+from kg.model.load import source_files
+from kg.query import catalogue
 
 _LIST = " | "  # the separator the named questions give GROUP_CONCAT
 MANIFEST = Path(__file__).parent / "expected" / "manifest.toml"
@@ -102,7 +103,7 @@ def params_for_engine(params: dict) -> dict:
     out = {}
     for key, value in params.items():
         if isinstance(value, dict):
-            from kg.namespaces import PREFIXES
+            from kg.model.namespaces import PREFIXES
 
             prefix, _, local = str(value["datatype"]).partition(":")
             value = Literal(str(value["value"]), datatype=URIRef(PREFIXES[prefix] + local))

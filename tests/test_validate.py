@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import paths
 from kg.cli import main
+from kg.model import paths
 
 FIXTURES = Path(__file__).parent / "fixtures" / "validate"
 

@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.network import project
-from kg.viz import article_paragraphs, format_for, render, to_html
+from kg.render.network import project
+from kg.render.pictures import article_paragraphs, format_for, render, to_html
 
 FIXTURE = Path(__file__).parent / "fixtures" / "viz"
 DATA = FIXTURE / "data"
@@ -22,7 +22,7 @@ ID = "https://w3id.org/summit-kg/id/"
 
 @pytest.fixture(scope="module")
 def small():
-    from kg.graph import load
+    from kg.model.load import load
 
     return load(DATA)
 
@@ -178,6 +178,6 @@ def test_cli_html_to_stdout():
 
 def test_the_command_offers_every_view():
     from kg.cli.viz import VIEW_NAMES
-    from kg.network import VIEWS
+    from kg.render.network import VIEWS
 
     assert tuple(VIEWS) == VIEW_NAMES

@@ -226,8 +226,8 @@ def _open_and_settle(browser: Browser, page: Path, timeout: float = 60) -> float
 
 @pytest.mark.parametrize("view", ["actors", "full"])
 def test_page_draws_the_graph_offline(browser, graph, tmp_path, view):
-    from kg.network import project
-    from kg.viz import to_html
+    from kg.render.network import project
+    from kg.render.pictures import to_html
 
     G = project(graph, view)
     page = tmp_path / f"{view}.html"

@@ -17,14 +17,14 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "load", "query"]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kg.graph import load
+    from kg.model.load import load
     from kg.query import query
 
 
 def __getattr__(name: str) -> Any:
     # Lazy attributes keep `import kg` cheap (PEP 562).
     if name == "load":
-        from kg.graph import load
+        from kg.model.load import load
 
         return load
     if name == "query":

@@ -74,8 +74,8 @@ def cli(
     ontology, shapes, inferred). Inferred triples are never mixed into the data unasked:
     single-graph formats need --merge-inferred.
     """
-    from kg.export import export, resolve_format
     from kg.io import write_atomic
+    from kg.render.export import export, resolve_format
 
     name = resolve_format(fmt, output)
     if frame_spec is not None and fmt is None and output is None:

@@ -27,7 +27,7 @@ def cli(files: tuple[Path, ...], data_dir: Path | None, replace: bool, dry_run: 
     lacks. The merged result must pass the checks of `kg validate` first; on any error
     nothing at all is written and the message names the file, the place and the reason.
     """
-    from kg.importer import import_files
+    from kg.edit.importer import import_files
 
     done = import_files(files, data_dir, replace=replace, dry_run=dry_run)
     verb = "would write" if dry_run else "wrote"

@@ -42,8 +42,8 @@ def cli(
     (--data DIR or the shipped folder). Then use --store oxigraph:DIR with kg query, kg
     queries, kg viz and kg serve.
     """
-    from kg.sources import source_files
-    from kg.store import STORE_KINDS, load_into_oxigraph, parse_spec
+    from kg.model.sources import source_files
+    from kg.stores import STORE_KINDS, load_into_oxigraph, parse_spec
 
     kind, directory = parse_spec(store)
     if kind != "oxigraph":

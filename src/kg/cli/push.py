@@ -42,7 +42,7 @@ def cli(
 
     Afterwards 'kg query --store sparql:URL' asks that store the same questions.
     """
-    from kg.store import open_graph, push_graph
+    from kg.stores import open_graph, push_graph
 
     graph = open_graph(store, data_dir)
     count = push_graph(graph, endpoint, graph_iri, replace=not append)

@@ -62,8 +62,8 @@ def describe(q) -> str:  # type: ignore[no-untyped-def]
 def cli(name: str | None, fmt: str, store: str | None, data_dir: Path | None) -> None:
     """List the named questions with their title and parameters ([name] is optional),
     or show one question in full: description, parameters and SPARQL text."""
-    from kg import catalogue
-    from kg.formats import render_rows
+    from kg.query import catalogue
+    from kg.render.formats import render_rows
 
     if name is not None:
         click.echo(describe(catalogue.find(name)), nl=False)
@@ -75,7 +75,7 @@ def cli(name: str | None, fmt: str, store: str | None, data_dir: Path | None) ->
     rows = [[q.name, q.title, _params_cell(q)] for q in questions.values()]
     if store is not None or data_dir is not None:
         from kg.query import answer_counts
-        from kg.store import open_graph
+        from kg.stores import open_graph
 
         counts = answer_counts(open_graph(store, data_dir))
         header.append("answers")

@@ -1,8 +1,8 @@
 """``kg query``: run a named question, a ``.rq`` file, standard input or ``--sparql`` text.
 
-The answer of a question on the shipped (memory) graph is cached by :mod:`kg.cache`, so
+The answer of a question on the shipped (memory) graph is cached by :mod:`kg.query.cache`, so
 this module imports nothing heavy at the top: on a cache hit neither rdflib nor the graph is
-touched. Everything else happens in :mod:`kg.query` and :mod:`kg.formats`.
+touched. Everything else happens in :mod:`kg.query` and :mod:`kg.render.formats`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import click
 from kg.cli.options import data_option, output_option, store_option
 from kg.errors import UsageError
 
-#: The formats ``kg query`` offers (kept equal to kg.formats.QUERY_FORMATS by a test; listed
+#: The formats ``kg query`` offers (kept equal to kg.render.formats.QUERY_FORMATS by a test; listed
 #: here so that building the command does not import the registry module).
 FORMAT_NAMES = ("table", "csv", "tsv", "json", "xml", "md", "ttl", "jsonld", "nt")
 
@@ -28,7 +28,7 @@ Examples:
 
 def _read_query(question: str | None, sparql: str | None) -> tuple[str, object | None, str]:
     """(query text, catalogue Question or None, where) without importing rdflib."""
-    from kg import catalogue
+    from kg.query import catalogue
 
     if question and sparql:
         raise UsageError(
@@ -58,7 +58,7 @@ def _format_name(fmt: str | None, output: Path | None) -> str:
     if fmt:
         return fmt
     if output is not None:
-        from kg import formats
+        from kg.render import formats
 
         guessed = formats.guess(output, allowed=FORMAT_NAMES)
         if guessed is None:
@@ -145,7 +145,7 @@ def cli(
 
     key = None
     if store == "memory" and not no_cache:
-        from kg import cache
+        from kg.query import cache
 
         key = cache.query_key(data_dir, text, bound, fmt_name)
         hit = cache.get(key)
@@ -153,15 +153,15 @@ def cli(
             _emit(hit, output)
             return
 
-    from kg import formats
     from kg.query import run
-    from kg.store import open_graph
+    from kg.render import formats
+    from kg.stores import open_graph
 
     graph = open_graph(store, data_dir)
     result = run(graph, text, bound, question=q, where=where)  # type: ignore[arg-type]
     data = formats.render_result(result, _resolve_auto(fmt_name, result.type))
     if key is not None:
-        from kg import cache
+        from kg.query import cache
 
         cache.put(key, data)
     _emit(data, output)

@@ -1,4 +1,4 @@
-"""``kg serve``: a read-only SPARQL 1.1 endpoint and a small page (see :mod:`kg.server`)."""
+"""``kg serve``: a read-only SPARQL 1.1 endpoint and a small page (see :mod:`kg.serve`)."""
 
 from __future__ import annotations
 
@@ -57,9 +57,9 @@ def cli(
 
     FROM, FROM NAMED, SERVICE and updates are refused. Stop it with Ctrl-C.
     """
-    from kg import server
+    from kg import serve as server
     from kg.errors import UsageError
-    from kg.store import parse_spec
+    from kg.stores import parse_spec
 
     parse_spec(store)  # a bad --store is reported before any process starts
     config = server.ServeConfig(

@@ -45,8 +45,8 @@ def cli(
     degree and betweenness centrality and communities (Louvain, fixed seed).
     """
     from kg.io import write_atomic
-    from kg.network import network_stats
-    from kg.store import open_graph
+    from kg.render.network import network_stats
+    from kg.stores import open_graph
 
     stats = network_stats(open_graph(store, data_dir), view=view, top=top)
     text = json.dumps(stats, indent=2, ensure_ascii=False) + "\n" if fmt == "json" else table(stats)

@@ -92,9 +92,10 @@ def cli(
     The HTML page is one self-contained file: it loads nothing from the internet, so it
     works offline. Hover a node for its class, key figures and article paragraphs.
     """
-    from kg import network, viz
     from kg.io import write_atomic
-    from kg.store import open_graph
+    from kg.render import network
+    from kg.render import pictures as viz
+    from kg.stores import open_graph
 
     fmt = viz.format_for(output, fmt)
     if output is None and fmt == "png" and sys.stdout.isatty():
@@ -125,7 +126,7 @@ def cli(
 
 def run_construct(graph, path: Path):  # type: ignore[no-untyped-def]
     """Run a CONSTRUCT query file and return its result graph; anything else is a usage error."""
-    from kg.namespaces import sparql_prologue
+    from kg.model.namespaces import sparql_prologue
 
     try:
         text = path.read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ typed :class:`Finding` records instead of parsing text.
 What is checked, and why each part is where it is:
 
 - **Syntax.** Every ontology, shapes and data file is parsed with
-  :func:`kg.graph.parse_file`; the first file that does not parse raises
+  :func:`kg.model.load.parse_file`; the first file that does not parse raises
   :class:`~kg.errors.InputError` with ``file:line:col`` (exit 2), because nothing else can
   be trusted until the files parse.
 - **SHACL** (``ontology/shapes.ttl``, run with pyshacl). The data graph handed to pyshacl
@@ -45,10 +45,10 @@ from pathlib import Path
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, SH
 
-from kg import paths
 from kg.errors import KgError
-from kg.graph import data_files, load_files, ontology_files
-from kg.namespaces import SKG, bind_prefixes
+from kg.model import paths
+from kg.model.load import data_files, load_files, ontology_files
+from kg.model.namespaces import SKG, bind_prefixes
 
 #: Where the SPARQL quality checks live.
 CHECKS_DIR: Path = paths.QUERIES_DIR / "checks"
@@ -343,7 +343,7 @@ def run_checks(
         for t in set((ontology or graph).subjects(RDF.type, None))
         if isinstance(t, URIRef) and str(t).startswith(str(SKG))
     )
-    from kg.store import oxigraph_converter
+    from kg.stores import oxigraph_converter
 
     from_oxigraph = oxigraph_converter()
     findings = []

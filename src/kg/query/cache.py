@@ -5,7 +5,7 @@ question on a graph this size. The answer only changes when one of its inputs do
 exact output bytes are stored under a key that hashes all of them:
 
 * the content of every file the graph is loaded from (:func:`source_files`, the same list
-  :func:`kg.graph.source_files` gives), so editing a data file invalidates the answer;
+  :func:`kg.model.load.source_files` gives), so editing a data file invalidates the answer;
 * the query text (the question file's whole content), the parameters as given, the output
   format and the version of ``kg``.
 
@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from kg import __version__
-from kg.sources import source_files
+from kg.model.sources import source_files
 
 MAX_ENTRIES = 500
 MAX_BYTES = 64 * 1024 * 1024

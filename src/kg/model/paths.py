@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_PKG = Path(__file__).resolve().parent
+_PKG = Path(__file__).resolve().parent.parent  # the kg package
 _BUNDLED = _PKG / "_resources"
 _CHECKOUT = _PKG.parent.parent
 

@@ -1,8 +1,8 @@
-"""Pictures and network files of a projected graph (see :mod:`kg.network`).
+"""Pictures and network files of a projected graph (see :mod:`kg.render.network`).
 
 * ``html``: an interactive vis-network page that is ONE self-contained file. vis-network's
   JavaScript and CSS are read from the installed pyvis package at render time and inlined
-  into our own template (``kg/templates/graph.html``); pyvis's template is not used because
+  into our own template (``kg/render/pictures/templates/graph.html``); pyvis's template is not used because
   it loads assets from CDNs even in its ``in_line`` mode. The page fetches nothing, so it
   works offline and tells no third party who opened it.
 * ``png`` / ``svg``: a static matplotlib drawing with a legend, for reports.
@@ -22,7 +22,7 @@ from string import Template
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import UsageError
-from kg.network import CLASS_STYLE, CONCEPT_STYLE, ClassStyle
+from kg.render.network import CLASS_STYLE, CONCEPT_STYLE, ClassStyle
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -72,7 +72,7 @@ def sizes(G: nx.MultiDiGraph, size_by: str = "degree") -> dict[str, float]:
     """Node importance for sizing: degree (ties counted once per neighbour) or betweenness."""
     import networkx as nx
 
-    from kg.network import simple_undirected
+    from kg.render.network import simple_undirected
 
     U = simple_undirected(G)
     if size_by == "betweenness":
@@ -237,7 +237,9 @@ def to_html(
     }
     js, css = _vis_assets()
     template = Template(
-        (resources.files("kg") / "templates" / "graph.html").read_text(encoding="utf-8")
+        (resources.files("kg.render.pictures") / "templates" / "graph.html").read_text(
+            encoding="utf-8"
+        )
     )
     import html
 
@@ -255,7 +257,7 @@ def layout(G: nx.MultiDiGraph, seed: int = 7) -> dict[str, tuple[float, float]]:
     """A spring layout spread out enough that labels do not pile up."""
     import networkx as nx
 
-    from kg.network import simple_undirected
+    from kg.render.network import simple_undirected
 
     U = simple_undirected(G)
     if len(U) == 0:
@@ -290,7 +292,7 @@ def _draw(G, fig, ax, pos, size, fmt: str, title: str) -> bytes:  # type: ignore
     try:
         ax.set_title(title, fontsize=18, loc="left")
         ax.axis("off")
-        from kg.network import simple_undirected
+        from kg.render.network import simple_undirected
 
         U = simple_undirected(G)  # one line per pair is enough on paper; width = ties
         widths = [min(0.8 + 0.5 * (d.get("weight", 1) - 1), 5.0) for *_, d in U.edges(data=True)]

@@ -1,15 +1,15 @@
 """Which files make up a graph, without importing rdflib.
 
 The query cache keys answers on exactly these files, and its hit path must not pay for
-importing rdflib; so the listing lives here and :mod:`kg.graph` builds on it.
+importing rdflib; so the listing lives here and :mod:`kg.model.load` builds on it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from kg import paths
 from kg.errors import InputError
+from kg.model import paths
 
 #: rdflib parser names by file suffix, for the formats we read.
 PARSERS: dict[str, str] = {
@@ -46,5 +46,5 @@ def ontology_files() -> list[Path]:
 
 
 def source_files(data_dir: Path | str | None = None, *, ontology: bool = True) -> list[Path]:
-    """All files :func:`kg.graph.load` reads, in order; also the cache key of anything derived."""
+    """All files :func:`kg.model.load.load` reads, in order; also the cache key of anything derived."""
     return (ontology_files() if ontology else []) + data_files(data_dir)

@@ -165,7 +165,7 @@ def compact(term: Any, prefixes: dict[str, str] | None = None) -> str:
         return ""
     if isinstance(term, URIRef):
         if prefixes is None:
-            from kg.namespaces import PREFIXES as prefixes
+            from kg.model.namespaces import PREFIXES as prefixes
         iri = str(term)
         best = max(
             ((p, ns) for p, ns in prefixes.items() if iri.startswith(ns)),
@@ -225,7 +225,7 @@ def _tsv(result: Any) -> str:
 def _people_rows(result: Any) -> tuple[list[str], list[list[str]]]:
     if result.type == "ASK":
         return ["answer"], [["true" if result.askAnswer else "false"]]
-    from kg.namespaces import PREFIXES
+    from kg.model.namespaces import PREFIXES
 
     header = [str(v) for v in result.vars]
     rows = [[compact(row[v], PREFIXES) for v in result.vars] for row in result]
@@ -278,6 +278,6 @@ def render_graph(graph: Any, fmt: Format | str) -> bytes:
         raise UsageError(f"{fmt.name} is not an RDF format", where="--format")
     # One writer for every graph the tool emits: the project's JSON-LD context and the same
     # deterministic bytes as `kg export`.
-    from kg.export import serialize
+    from kg.render.export import serialize
 
     return serialize(graph, "xml" if fmt.name == "rdfxml" else fmt.name)

@@ -13,8 +13,8 @@ from rdflib import Graph
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from kg.errors import InputError
-from kg.namespaces import bind_prefixes
-from kg.sources import PARSERS, data_files, ontology_files, source_files
+from kg.model.namespaces import bind_prefixes
+from kg.model.sources import PARSERS, data_files, ontology_files, source_files
 
 __all__ = [
     "PARSERS",

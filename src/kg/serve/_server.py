@@ -7,7 +7,7 @@ Routes::
     GET  /sparql                 the service description (Turtle, sd: vocabulary)
     GET  /queries                the named questions (JSON)
     GET  /queries/NAME?p=v       one named question, its parameters from the query string
-    GET  /graph.html?view=...    the relationship picture (kg.viz's offline page)
+    GET  /graph.html?view=...    the relationship picture (kg.render.pictures's offline page)
     GET  /static/FILE            the page's own assets (nothing comes from a CDN)
 
 Why worker processes. Python threads cannot be interrupted, and rdflib's evaluator is pure
@@ -18,7 +18,7 @@ each). The HTTP threads only parse requests and wait: when a query passes the ti
 worker is killed and a fresh one started, while the other workers go on serving. The pool
 also gives rdflib real parallelism, which threads under the GIL would not.
 
-Safety: the query text goes through :func:`kg.query.run`, which refuses updates, FROM,
+Safety: the query text goes through :func:`kg.query.execute.run`, which refuses updates, FROM,
 FROM NAMED and SERVICE; the protocol's ``default-graph-uri``/``named-graph-uri`` and
 ``update`` are refused here. Bound to 127.0.0.1 unless told otherwise; CORS off unless
 enabled; a time limit and a result-size limit, both configurable.
@@ -191,15 +191,15 @@ def execute(graph: Any, job: dict[str, Any]) -> Reply:
 
 
 def _question(job: dict[str, Any]) -> Any:
-    from kg import catalogue
+    from kg.query import catalogue
 
     return catalogue.find(job["question"], job.get("queries_dir"))
 
 
 def _answer(graph: Any, job: dict[str, Any]) -> Reply:
-    from kg import formats
     from kg.errors import UsageError
     from kg.query import run
+    from kg.render import formats
 
     q = None
     if job.get("question"):
@@ -253,9 +253,10 @@ def _size(result: Any) -> int:
 
 
 def _picture(graph: Any, job: dict[str, Any]) -> Reply:
-    """kg.viz's offline page for a view of the graph, or for a CONSTRUCT question."""
-    from kg import network, viz
+    """kg.render.pictures's offline page for a view of the graph, or for a CONSTRUCT question."""
     from kg.query import run
+    from kg.render import network
+    from kg.render import pictures as viz
 
     if job.get("question"):
         q = _question(job)
@@ -283,7 +284,7 @@ def _picture(graph: Any, job: dict[str, Any]) -> Reply:
 def _worker_main(conn: Any, store: str, data_dir: str | None) -> None:
     """A worker process: open the graph once, then answer jobs until the pipe closes."""
     try:
-        from kg.store import open_graph
+        from kg.stores import open_graph
 
         graph = open_graph(store, Path(data_dir) if data_dir else None)
         conn.send(("ready", len(graph)))
@@ -359,7 +360,9 @@ class WorkerPool:
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else None
         self._ctx = multiprocessing.get_context(method)
         if method == "forkserver":
-            self._ctx.set_forkserver_preload(["rdflib", "kg.query", "kg.formats", "kg.store"])
+            self._ctx.set_forkserver_preload(
+                ["rdflib", "kg.query.execute", "kg.render.formats", "kg.stores"]
+            )
         self.store, self.data_dir, self.size = store, data_dir, size
         self.start_timeout = start_timeout
         self._idle: queue.Queue[_Worker] = queue.Queue()
@@ -627,7 +630,7 @@ class Handler(BaseHTTPRequestHandler):
         return self._job(kind="query", text=text, accept=self.headers.get("Accept"), format=fmt)
 
     def _description(self) -> Reply:
-        from kg import formats
+        from kg.render import formats
 
         host = self.headers.get("Host") or f"{self.server.config.host}:{self.server.port}"
         endpoint = f"http://{host}/sparql"
@@ -663,8 +666,8 @@ def _static(name: str, *, csp: bool = False) -> Reply:
 
 
 def _catalogue(folder: Path | None) -> Reply:
-    from kg import catalogue
     from kg.errors import KgError
+    from kg.query import catalogue
 
     try:
         questions = catalogue.catalogue(folder)

@@ -39,8 +39,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import paths
 from kg.errors import InputError, UsageError
+from kg.model import paths
 
 #: Parameter types a header may declare.
 PARAM_TYPES: tuple[str, ...] = (

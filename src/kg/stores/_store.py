@@ -4,7 +4,7 @@ remote SPARQL endpoint. Every command works on what :func:`open_graph` returns, 
 
 Store specs: ``memory`` (default), ``oxigraph:DIR``, ``sparql:URL``.
 
-* ``memory`` parses the ontology and the data files (:func:`kg.graph.load`).
+* ``memory`` parses the ontology and the data files (:func:`kg.model.load.load`).
 * ``oxigraph:DIR`` opens a store that :func:`load_into_oxigraph` (``kg load``) filled. The
   graph is an rdflib ``Graph`` over :class:`OxigraphGraphStore`, whose ``query()`` hands the
   SPARQL text to Oxigraph's own engine (tens to hundreds of times faster than rdflib's
@@ -43,7 +43,7 @@ from kg.errors import InputError, UsageError
 
 STORE_KINDS = ("memory", "oxigraph", "sparql")
 
-#: Oxigraph's parser formats by file suffix (the suffixes kg.graph reads).
+#: Oxigraph's parser formats by file suffix (the suffixes kg.model.load reads).
 _OX_FORMATS = {
     ".ttl": "TURTLE",
     ".turtle": "TURTLE",
@@ -90,7 +90,7 @@ def open_graph(store: str | None = None, data_dir: Path | str | None = None):  #
     """
     kind, arg = parse_spec(store)
     if kind == "memory":
-        from kg.graph import load
+        from kg.model.load import load
 
         return load(data_dir)
     if kind == "oxigraph":
@@ -121,7 +121,7 @@ def open_oxigraph(directory: Path | str, *, read_only: bool = True):  # type: ig
     from rdflib import Graph
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-    from kg.namespaces import bind_prefixes
+    from kg.model.namespaces import bind_prefixes
 
     directory = Path(directory)
     _require_store_dir(directory)
@@ -354,7 +354,7 @@ def run_on_oxigraph(
     from rdflib.query import Result
     from rdflib.term import URIRef
 
-    from kg.namespaces import bind_prefixes
+    from kg.model.namespaces import bind_prefixes
 
     options: dict[str, Any] = {}
     if query_graph == "__UNION__":
@@ -412,7 +412,7 @@ _ADAPTER: type | None = None
 def OxigraphGraphStore(inner: Any) -> Any:  # noqa: N802 - a class factory, used like a class
     """An rdflib store over a pyoxigraph ``Store`` (oxrdflib's, see the module docstring).
 
-    Built on first use so that importing :mod:`kg.store` does not import oxrdflib.
+    Built on first use so that importing :mod:`kg.stores` does not import oxrdflib.
     """
     global _ADAPTER
     if _ADAPTER is None:
@@ -434,7 +434,7 @@ def open_sparql(url: str, *, timeout: float | None = 60.0):  # type: ignore[no-u
     from rdflib import Graph
     from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
-    from kg.namespaces import bind_prefixes
+    from kg.model.namespaces import bind_prefixes
 
     class _Remote(SPARQLStore):  # type: ignore[misc]
         def query(  # type: ignore[override]

@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg import paths
 from kg.errors import InputError, KgError, UsageError
+from kg.model import paths
 
 
 @dataclass(frozen=True)
@@ -55,10 +55,10 @@ def import_files(
     """
     from rdflib import Graph
 
-    from kg.export import serialize
-    from kg.graph import data_files, parse_file
     from kg.io import write_atomic
-    from kg.namespaces import bind_prefixes
+    from kg.model.load import data_files, parse_file
+    from kg.model.namespaces import bind_prefixes
+    from kg.render.export import serialize
 
     folder = Path(data_dir) if data_dir is not None else paths.DATA_DIR
     existing_files = data_files(folder)

@@ -1,0 +1,1 @@
+"""Changing the data folder: merging outside RDF, only if the result still validates."""

@@ -1,0 +1,1 @@
+"""What the graph is: where its files live, how they are read, its namespaces."""

@@ -1,0 +1,1 @@
+"""From a graph or an answer to bytes and pictures: result formats, RDF writers, networks."""
