@@ -200,16 +200,20 @@ def tiny(tmp_path_factory):
     ],
 )
 def test_parameters_bind_as_rdflib_binds_them(tiny, text, expected):
+    from kg.query import run
+
     memory, oxigraph = tiny
     bindings = {"s": _A}
     assert {tuple(r) for r in memory.query(text, initBindings=bindings)} == expected
-    assert {tuple(r) for r in oxigraph.query(text, initBindings=bindings)} == expected
+    assert {tuple(r) for r in run(oxigraph, text, bindings)} == expected
 
 
 def test_substitution_is_used_where_it_agrees():
-    assert store.substitution_agrees("SELECT ?s ?o WHERE { ?s ?p ?o }", {"s": _A})
-    assert not store.substitution_agrees("SELECT ?o WHERE { FILTER(bound( ?s )) }", {"s": _A})
-    assert not store.substitution_agrees("SELECT * { { select ?o { ?s ?p ?o } } }", {"s": _A})
+    from kg.query.terms import substitution_agrees
+
+    assert substitution_agrees("SELECT ?s ?o WHERE { ?s ?p ?o }", {"s": _A})
+    assert not substitution_agrees("SELECT ?o WHERE { FILTER(bound( ?s )) }", {"s": _A})
+    assert not substitution_agrees("SELECT * { { select ?o { ?s ?p ?o } } }", {"s": _A})
 
 
 # --- specs and errors ---------------------------------------------------------------------
@@ -281,9 +285,11 @@ def test_kg_load_refuses_another_kind_of_store():
 
 
 def test_remote_parameters_open_the_where_group():
+    from kg.query.terms import values_first
+
     year = {"year": Literal(2024)}
     text = 'PREFIX s: <http://x#> SELECT ?a WHERE { ?a s:p "{" FILTER(?a < ?year) } # {'
-    bound = store.values_first(text, year)
+    bound = values_first(text, year)
     assert bound.index("VALUES (?year)") < bound.index("?a s:p")
-    template = store.values_first("CONSTRUCT { ?a ?p ?o } WHERE { ?a ?p ?o }", year)
+    template = values_first("CONSTRUCT { ?a ?p ?o } WHERE { ?a ?p ?o }", year)
     assert template.startswith("CONSTRUCT { ?a ?p ?o } WHERE { VALUES (?year)")

@@ -29,3 +29,12 @@ store_option = click.option(
     metavar="SPEC",
     help="Where the graph lives: memory (parse the data), oxigraph:DIR, or sparql:URL.",
 )
+
+timeout_option = click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=60.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop a query that runs longer than this (0: no limit).",
+)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import data_option, output_option, store_option
+from kg.cli.options import data_option, output_option, store_option, timeout_option
 from kg.errors import UsageError
 
 #: The formats ``kg query`` offers (kept equal to kg.render.formats.QUERY_FORMATS by a test; listed
@@ -117,6 +117,7 @@ def _emit(data: bytes, output: Path | None) -> None:
 @output_option
 @data_option
 @store_option
+@timeout_option
 @click.option("--no-cache", is_flag=True, help="Do not read or write the answer cache.")
 def cli(
     question: str | None,
@@ -126,12 +127,14 @@ def cli(
     output: Path | None,
     data_dir: Path | None,
     store: str,
+    timeout: float,
     no_cache: bool,
 ) -> None:
     """Run a SPARQL question on the graph: a named QUESTION (see 'kg queries'), a .rq file,
     '-' for standard input, or --sparql TEXT.
 
-    Read-only and local-only: SPARQL Update, FROM, FROM NAMED and SERVICE are refused. The
+    Read-only, local-only and time-limited: SPARQL Update, FROM, FROM NAMED, SERVICE and
+    LOAD are refused, and a query is stopped after --timeout seconds. The
     usual prefixes (skg:, skgr:, rdfs:, skos:, schema:, org:, prov:, xsd: ...) are pre-bound.
     Answers on the shipped graph are cached until a data file changes (--no-cache skips it).
     """
@@ -153,12 +156,18 @@ def cli(
             _emit(hit, output)
             return
 
+    from kg.limits import hard_stop
     from kg.query import run
     from kg.render import formats
     from kg.stores import open_graph
 
     graph = open_graph(store, data_dir)
-    result = run(graph, text, bound, question=q, where=where)  # type: ignore[arg-type]
+    stopper = hard_stop(timeout)  # for a call that never returns to Python (a runaway regex)
+    try:
+        result = run(graph, text, bound, question=q, where=where, timeout=timeout)  # type: ignore[arg-type]
+    finally:
+        if stopper is not None:
+            stopper.cancel()
     data = formats.render_result(result, _resolve_auto(fmt_name, result.type))
     if key is not None:
         from kg.query import cache

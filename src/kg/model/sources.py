@@ -46,5 +46,5 @@ def ontology_files() -> list[Path]:
 
 
 def source_files(data_dir: Path | str | None = None, *, ontology: bool = True) -> list[Path]:
-    """All files :func:`kg.model.load.load` reads, in order; also the cache key of anything derived."""
+    """All files :func:`kg.model.load.load` reads, in order (also the cache key of all derived)."""
     return (ontology_files() if ontology else []) + data_files(data_dir)

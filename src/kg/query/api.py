@@ -8,6 +8,7 @@ from typing import Any
 from rdflib import Graph
 from rdflib.query import Result
 
+from kg.limits import DEFAULT_TIMEOUT
 from kg.query.execute import load_question, run
 
 _GRAPHS: dict[tuple[str, str], Graph] = {}
@@ -37,13 +38,15 @@ def query(
     data: Path | str | None = None,
     graph: Graph | None = None,
     store: str | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
     **params: Any,
 ) -> Result:
     """Run a named question, a ``.rq`` file or SPARQL text; keyword arguments are parameters.
 
     ``graph`` defaults to the shipped graph (or ``data``'s, or ``store``'s), loaded once and
     kept while its files do not change. The answer is an rdflib ``Result``: iterate over it
-    for rows, or ``.serialize(format="csv")``.
+    for rows, or ``.serialize(format="csv")``. ``timeout`` is in seconds (None: no limit); a
+    query past it raises :class:`kg.limits.QueryTimeout`.
 
     >>> rows = query("commitments-of-actor", actor="Kazakhstan")   # doctest: +SKIP
     >>> rows = query("SELECT ?s WHERE { ?s a skg:State }")          # doctest: +SKIP
@@ -51,4 +54,4 @@ def query(
     text, question, where = load_question(name_or_text)
     if graph is None:
         graph = _graph_for(data, store)
-    return run(graph, text, params, question=question, where=where)
+    return run(graph, text, params, question=question, where=where, timeout=timeout)

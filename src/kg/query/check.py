@@ -1,11 +1,19 @@
-"""The safety check: a query is parsed once, and refused before it runs if it would write,
-read outside data (FROM, FROM NAMED) or reach the network (SERVICE)."""
+"""The safety check: a query is read once, and refused before it runs if it would write, read
+outside data (FROM, FROM NAMED) or reach the network (SERVICE, LOAD).
+
+The text is first put in canonical form (:mod:`kg.query.lexer`); that text is what rdflib
+parses here and what every engine runs. Two independent checks look at it: rdflib's parse
+tree and algebra (no update, no dataset clause, no SERVICE node), and the tokens themselves
+(no keyword of an update, FROM, SERVICE or LOAD anywhere outside a string or an IRI). Either
+refuses the query. Nesting too deep for the parser is one clear error, not a RecursionError.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import functools
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from pyparsing import ParseException
@@ -14,6 +22,41 @@ from rdflib.plugins.sparql.sparql import Query
 
 from kg.errors import UsageError
 from kg.model.namespaces import PREFIXES
+from kg.query.lexer import Token, one_reading
+
+#: Words that appear in no read-only, local query: refused wherever they stand as keywords.
+FORBIDDEN_KEYWORDS = frozenset(
+    {
+        "SERVICE",
+        "FROM",
+        "LOAD",
+        "INSERT",
+        "DELETE",
+        "CLEAR",
+        "DROP",
+        "CREATE",
+        "ADD",
+        "MOVE",
+        "COPY",
+        "WITH",
+        "USING",
+    }
+)
+#: Deeper than this many open brackets, a query is refused before rdflib's recursive parser
+#: (which overflows the stack some way past 50) sees it.
+MAX_NESTING = 40
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A query that passed the check: the canonical text every engine runs, its tokens and
+    their offsets in that text, and rdflib's compiled form of the same text."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    starts: tuple[int, ...]
+    query: Query
+
 
 _UPDATE_NAMES = {
     "Load": "LOAD",
@@ -30,13 +73,16 @@ _UPDATE_NAMES = {
 }
 
 
-def _syntax_error(exc: ParseException, text: str, where: str) -> UsageError:
+def _syntax_error(exc: ParseException, text: str, where: str, token: Token | None) -> UsageError:
+    """The error at the user's line and column (the parse ran on the canonical text)."""
     expected = str(exc).split("  (at char")[0].strip() or "a valid SPARQL query"
-    line_text = text.splitlines()[exc.lineno - 1].strip() if text.strip() else ""
+    lineno, col = (token.line, token.col) if token is not None else (1, 1)
+    lines = text.splitlines()
+    line_text = lines[lineno - 1].strip() if 0 < lineno <= len(lines) else ""
     hint = f"the line reads: {line_text[:80]}" if line_text else "the query is empty"
     return UsageError(
         f"SPARQL syntax error: {expected[0].lower()}{expected[1:]}",
-        where=f"{where}:{exc.lineno}:{exc.col}",
+        where=f"{where}:{lineno}:{col}",
         hint=hint,
     )
 
@@ -94,32 +140,77 @@ def _refuse_outside_data(prepared: Query, where: str) -> None:
 
 
 def prepare(text: str, *, where: str = "query") -> Query:
-    """Parse and check a query: a syntax error, an update, FROM or SERVICE raise UsageError.
+    """rdflib's compiled form of ``text`` after the check (see :func:`check`)."""
+    return check(text, where=where).query
 
-    ``where`` names the text's origin (a file path, ``query``, ``stdin``) in error messages;
-    line numbers count from the first line of ``text``.
+
+def check(text: str, *, where: str = "query") -> Checked:
+    """Read ``text`` once and check it: a syntax error, an update, FROM, SERVICE or LOAD raise
+    UsageError. ``where`` names the text's origin in error messages; line numbers count from
+    the first line of ``text``.
 
     Parsing with rdflib's pyparsing grammar costs more than answering most questions on this
-    graph, and a server or notebook asks the same texts again and again; a parsed ``Query``
-    is reusable (what rdflib's ``prepareQuery`` is for), so the last 256 are remembered.
-    Errors are not (lru_cache does not keep exceptions): a bad query is checked each time.
+    graph, and a server or notebook asks the same texts again and again, so the last 256
+    checked queries are remembered. Errors are not (lru_cache does not keep exceptions).
     """
-    return _prepare(text, where)
+    return _check(text, where)
+
+
+def _refuse_keywords(tokens: tuple[Token, ...], where: str) -> None:
+    for token in tokens:
+        if token.keyword in FORBIDDEN_KEYWORDS:
+            raise UsageError(
+                f"{token.keyword} is refused: a query reads only the loaded graph and never "
+                "writes, reads a file or touches the network",
+                where=f"{where}:{token.line}:{token.col}",
+                hint="a word used as data belongs in a string or an IRI",
+            )
+
+
+def _refuse_deep_nesting(tokens: tuple[Token, ...], where: str) -> None:
+    depth = 0
+    for token in tokens:
+        if token.text in ("{", "(", "["):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise UsageError(
+                    f"the query nests brackets more than {MAX_NESTING} deep",
+                    where=f"{where}:{token.line}:{token.col}",
+                    hint="flatten it: no question about this graph needs that depth",
+                )
+        elif token.text in ("}", ")", "]"):
+            depth -= 1
+
+
+def _at(tokens: tuple[Token, ...], starts: tuple[int, ...], loc: int) -> Token | None:
+    """The query token at canonical offset ``loc`` (for error positions in the user's text)."""
+    import bisect
+
+    i = bisect.bisect_right(starts, loc) - 1
+    return tokens[i] if 0 <= i < len(tokens) else (tokens[-1] if tokens else None)
 
 
 @functools.lru_cache(maxsize=256)
-def _prepare(text: str, where: str) -> Query:
+def _check(text: str, where: str) -> Checked:
     if not text.strip():
         raise UsageError(
             "the query is empty", where=where, hint="give a SELECT, ASK, CONSTRUCT or DESCRIBE"
         )
+    canonical_text, token_list, start_list = one_reading(text, where)
+    tokens, starts = tuple(token_list), tuple(start_list)
+    _refuse_deep_nesting(tokens, where)
     try:
-        tree = parser.parseQuery(text)
+        tree = parser.parseQuery(canonical_text)
     except ParseException as exc:
-        _refuse_update(text, where)
-        raise _syntax_error(exc, text, where) from None
+        _refuse_update(canonical_text, where)
+        _refuse_keywords(tokens, where)
+        raise _syntax_error(exc, text, where, _at(tokens, starts, exc.loc)) from None
+    except RecursionError:
+        raise UsageError("the query nests too deeply to be read", where=where) from None
     try:
         prepared = algebra.translateQuery(tree, initNs=PREFIXES)
+    except RecursionError:
+        raise UsageError("the query nests too deeply to be read", where=where) from None
     except Exception as exc:  # unknown prefixes, bad aggregates: rdflib raises plain Exception
         message = " ".join(str(exc).split()) or type(exc).__name__
         hint = "declare it with PREFIX, or use one of: " + ", ".join(PREFIXES)
@@ -129,7 +220,8 @@ def _prepare(text: str, where: str) -> Query:
             hint=hint if "prefix" in message.lower() else "",
         ) from None
     _refuse_outside_data(prepared, where)
-    return prepared
+    _refuse_keywords(tokens, where)
+    return Checked(canonical_text, tokens, starts, prepared)
 
 
 def _refuse_service_hook(ctx: Any, part: Any) -> Any:

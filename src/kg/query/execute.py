@@ -1,4 +1,5 @@
-"""Running a checked query on a graph, materialised, with the rdflib sandbox switches on."""
+"""Running a checked query on a graph: materialised, time-limited, with rdflib's sandbox
+switches on, and the checked text (never the text as given) handed to the engine."""
 
 from __future__ import annotations
 
@@ -9,19 +10,17 @@ from typing import Any
 
 from rdflib import Graph
 from rdflib.query import Result
+from rdflib.term import Identifier
 
 from kg.errors import KgError, UsageError
+from kg.limits import DEFAULT_TIMEOUT, deadline
 from kg.model.namespaces import PREFIXES
 from kg.query import catalogue
 from kg.query.catalogue import Question
-from kg.query.check import prepare, sealed
+from kg.query.check import Checked, check, sealed
 from kg.query.params import bind_params
-
-
-def _is_memory(graph: Graph) -> bool:
-    from rdflib.plugins.stores.memory import Memory, SimpleMemory
-
-    return isinstance(graph.store, (Memory, SimpleMemory))
+from kg.query.terms import bind_into, substitution_agrees
+from kg.stores.spec import engine_of
 
 
 def run(
@@ -31,27 +30,43 @@ def run(
     *,
     question: Question | None = None,
     where: str = "query",
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Result:
     """Check ``text``, bind ``params`` and evaluate it on ``graph``; the answer is materialised.
 
-    Raises UsageError for anything the person asking can fix.
+    The engine runs the checked text: rdflib its compiled form, with parameters as initial
+    bindings; Oxigraph and remote endpoints the canonical text with parameters written in as
+    a VALUES block (:mod:`kg.query.terms`). ``timeout`` (seconds; None for none) stops it.
+    Raises UsageError for anything the person asking can fix, QueryTimeout past the limit.
     """
-    prepared = prepare(text, where=where)
-    bindings = bind_params(graph, text, params, question)
+    checked = check(text, where=where)
+    bindings = bind_params(graph, checked, params, question)
     try:
-        with sealed():
-            if _is_memory(graph):
-                result = graph.query(prepared, initBindings=bindings)
-            else:  # another store evaluates the (checked) text itself
-                result = graph.query(text, initNs=PREFIXES, initBindings=bindings)
-            if result.type in ("SELECT",):
-                result.bindings  # noqa: B018 - evaluate now, while sealed
+        with deadline(timeout), sealed():
+            result = _evaluate(graph, checked, bindings)
+            if result.type == "SELECT":
+                result.bindings  # noqa: B018 - evaluate now, while sealed and timed
     except KgError:
         raise
+    except RecursionError:
+        raise UsageError("the query nests too deeply to be run", where=where) from None
     except Exception as exc:
         message = " ".join(str(exc).split()) or type(exc).__name__
         raise UsageError(f"the query could not be run: {message}", where=where) from None
     return result
+
+
+def _evaluate(graph: Graph, checked: Checked, bindings: dict[str, Identifier]) -> Result:
+    engine = engine_of(graph)
+    if engine in ("memory", "other") or (
+        engine == "oxigraph" and bindings and not substitution_agrees(checked.tokens, bindings)
+    ):
+        # rdflib evaluates its own compiled form (over the Oxigraph triples, if need be)
+        return graph.query(checked.query, initBindings=bindings)
+    text = checked.text
+    if bindings:
+        text = bind_into(checked.text, checked.tokens, checked.starts, bindings)
+    return graph.query(text, initNs=PREFIXES)
 
 
 def load_question(spec: str | Path) -> tuple[str, Question | None, str]:

@@ -203,14 +203,17 @@ def convert(graph: Graph, name: str, value: Any, param: Param | None) -> Identif
     return _typed(value, param)
 
 
-def _variables(text: str) -> set[str]:
-    without_comments = re.sub(r"(?m)#[^\n]*$", "", re.sub(r'"(?:[^"\\\n]|\\.)*"', '""', text))
-    return set(re.findall(r"[?$]([A-Za-z_]\w*)", without_comments))
+def _variables(text: Any) -> set[str]:
+    """The query's variable names, from the checked tokens (or by lexing ``text``)."""
+    from kg.query.lexer import tokenize
+
+    tokens = text.tokens if hasattr(text, "tokens") else tokenize(str(text))
+    return {t.text[1:] for t in tokens if t.kind == "var"}
 
 
 def bind_params(
     graph: Graph,
-    text: str,
+    text: Any,
     params: Mapping[str, Any] | None,
     question: Question | None = None,
 ) -> dict[str, Identifier]:
