@@ -1,6 +1,10 @@
-"""Shared fixtures: the shipped graph is parsed once per test session."""
+"""Shared fixtures: the shipped graph (parsed once per session) and a port that counts the
+connections made to it (to prove that a query reached no network)."""
 
 from __future__ import annotations
+
+import socket
+import threading
 
 import pytest
 
@@ -17,3 +21,39 @@ def graph():
 @pytest.fixture(scope="session")
 def data_dir():
     return paths.DATA_DIR
+
+
+class Recorder:
+    """A TCP port on 127.0.0.1 that counts the connections made to it."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self.sock.close()
+
+
+@pytest.fixture
+def recorder():
+    rec = Recorder()
+    yield rec
+    rec.close()

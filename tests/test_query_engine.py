@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import socket
-import threading
 from pathlib import Path
 
 import pytest
@@ -57,42 +55,6 @@ def secret_file(tmp_path: Path) -> str:
     path = tmp_path / "secret.ttl"
     path.write_text(f'<urn:x:s> <urn:x:p> "{SECRET}" .\n', encoding="utf-8")
     return path.as_uri()
-
-
-class Recorder:
-    """A TCP port on 127.0.0.1 that counts the connections made to it."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(8)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.connections = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            conn.close()
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join(2)
-        self.sock.close()
-
-
-@pytest.fixture
-def recorder():
-    rec = Recorder()
-    yield rec
-    rec.close()
 
 
 def _data_in(graph: Graph) -> Dataset:
