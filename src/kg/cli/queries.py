@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import data_option
+from kg.cli.options import data_option, timeout_option
 from kg.errors import UsageError
 
 EXAMPLES = """\b
@@ -59,7 +59,10 @@ def describe(q) -> str:  # type: ignore[no-untyped-def]
     "(memory, oxigraph:DIR, sparql:URL) and show how many answers it gives.",
 )
 @data_option
-def cli(name: str | None, fmt: str, store: str | None, data_dir: Path | None) -> None:
+@timeout_option
+def cli(
+    name: str | None, fmt: str, store: str | None, data_dir: Path | None, timeout: float
+) -> None:
     """List the named questions with their title and parameters ([name] is optional),
     or show one question in full: description, parameters and SPARQL text."""
     from kg.query import catalogue
@@ -77,7 +80,7 @@ def cli(name: str | None, fmt: str, store: str | None, data_dir: Path | None) ->
         from kg.query import answer_counts
         from kg.stores import open_graph
 
-        counts = answer_counts(open_graph(store, data_dir))
+        counts = answer_counts(open_graph(store, data_dir), timeout=timeout)
         header.append("answers")
         for row in rows:
             n = counts[row[0]]

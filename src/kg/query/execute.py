@@ -80,13 +80,21 @@ def load_question(spec: str | Path) -> tuple[str, Question | None, str]:
     return spec, None, "query"
 
 
-def run_named(graph: Graph, name: str, params: Mapping[str, Any] | None = None) -> Result:
+def run_named(
+    graph: Graph,
+    name: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> Result:
     """Run the named question ``name`` on ``graph`` (the benchmark's entry point)."""
     q = catalogue.find(name)
-    return run(graph, q.text, params, question=q, where=str(q.path))
+    return run(graph, q.text, params, question=q, where=str(q.path), timeout=timeout)
 
 
-def answer_counts(graph: Graph) -> dict[str, int | None]:
+def answer_counts(
+    graph: Graph, *, timeout: float | None = DEFAULT_TIMEOUT
+) -> dict[str, int | None]:
     """How many rows (or triples) each named question gives on ``graph``.
 
     ``None`` for a question with a required parameter. Run against a freshly loaded store,
@@ -98,7 +106,7 @@ def answer_counts(graph: Graph) -> dict[str, int | None]:
         if any(p.required for p in q.params):
             counts[name] = None
             continue
-        result = run_named(graph, name)
+        result = run_named(graph, name, timeout=timeout)
         counts[name] = (
             len(result.graph) if result.type in ("CONSTRUCT", "DESCRIBE") else len(result)
         )
