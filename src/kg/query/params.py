@@ -36,7 +36,7 @@ def _label_of(graph: Graph, node: Identifier) -> str:
 
 
 def _short(node: Identifier) -> str:
-    from kg.render.formats import compact
+    from kg.model.namespaces import compact
 
     return compact(node, PREFIXES)
 
