@@ -6,6 +6,7 @@ fast, so rdflib and friends are imported only when a function that needs them is
 >>> import kg
 >>> g = kg.load()                      # ontology + shipped data, as an rdflib.Graph
 >>> rows = kg.query("parties-to-agreements")   # a named question from queries/
+>>> ev = kg.evidence("Xi Jinping")              # each statement with its span of the article
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "load", "query"]
+__all__ = ["__version__", "evidence", "load", "query"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from kg.model.load import load
     from kg.query import query
+    from kg.query.evidence import evidence
 
 
 def __getattr__(name: str) -> Any:
@@ -31,4 +33,8 @@ def __getattr__(name: str) -> Any:
         from kg.query import query
 
         return query
+    if name == "evidence":
+        from kg.query.evidence import evidence
+
+        return evidence
     raise AttributeError(f"module 'kg' has no attribute {name!r}")

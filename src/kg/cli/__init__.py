@@ -22,6 +22,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Check the ontology and data: syntax, SHACL shapes, terms, labels, provenance.",
     ),
     "query": ("query", "Run a named question, a .rq file, stdin or --sparql text."),
+    "evidence": (
+        "evidence",
+        "Each statement about a resource with the article's span and sentence.",
+    ),
     "queries": ("queries", "List the named questions with their parameters."),
     "viz": ("viz", "Draw the relationships: an offline HTML page, PNG/SVG, GraphML or GEXF."),
     "stats": ("stats", "Counts, components, centrality and communities of the graph."),

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from kg.cli.evidence import sources_option
 from kg.cli.options import data_option, output_option, store_option, timeout_option
 from kg.errors import UsageError
 
@@ -119,6 +120,13 @@ def _emit(data: bytes, output: Path | None) -> None:
 @store_option
 @timeout_option
 @click.option("--no-cache", is_flag=True, help="Do not read or write the answer cache.")
+@click.option(
+    "--evidence",
+    is_flag=True,
+    help="After the answer, each row's subject (first column) with its paragraphs and, with "
+    "--sources, the article's sentence (on stderr unless the answer is a table or md on stdout).",
+)
+@sources_option
 def cli(
     question: str | None,
     sparql: str | None,
@@ -129,6 +137,8 @@ def cli(
     store: str,
     timeout: float,
     no_cache: bool,
+    evidence: bool,
+    sources: Path | None,
 ) -> None:
     """Run a SPARQL question on the graph: a named QUESTION (see 'kg queries'), a .rq file,
     '-' for standard input, or --sparql TEXT.
@@ -147,7 +157,7 @@ def cli(
     fmt_name = _format_name(fmt, output)
 
     key = None
-    if store == "memory" and not no_cache:
+    if store == "memory" and not no_cache and not evidence:
         from kg.query import cache
 
         key = cache.query_key(data_dir, text, bound, fmt_name)
@@ -174,3 +184,10 @@ def cli(
 
         cache.put(key, data)
     _emit(data, output)
+    if evidence:
+        from kg.cli.evidence import show_row_evidence
+
+        shown = _resolve_auto(fmt_name, result.type)
+        show_row_evidence(
+            graph, result, sources, shown, output is None and shown in ("table", "md")
+        )
