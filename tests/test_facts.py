@@ -486,3 +486,166 @@ def test_railway_paragraph(graph):
         graph, "SELECT ?p WHERE { skgr:china-kyrgyzstan-uzbekistan-railway skg:sourceParagraph ?p }"
     )
     assert 11 in {int(r[0]) for r in rows}
+
+
+# --- The re-read of the article (issue 12): facts once only in comments, or missing -------
+
+
+def test_summit_conclusion_date_kept_beside_end_date(graph):
+    # Paragraph 3 dates the summit 16-18 June; paragraph 5 calls 17 June its conclusion.
+    rows = ask(
+        graph,
+        """SELECT ?end ?conclusion WHERE { skgr:astana-summit-2025 schema:endDate ?e ;
+        skg:conclusionDate ?c BIND(STR(?e) AS ?end) BIND(STR(?c) AS ?conclusion) }""",
+    )
+    assert rows == [("2025-06-18", "2025-06-17")]
+
+
+def test_no_formal_military_alliance_is_the_articles_own_claim(graph):
+    # Paragraph 15, in the article's own voice: closer security ties, no formal alliance.
+    rows = ask(
+        graph,
+        """SELECT ?gist WHERE { ?p a skg:Paraphrase ; skg:speaker skgr:reuters ;
+        schema:about skgr:astana-summit-2025 ; skg:sourceParagraph 15 ; skg:gist ?gist }""",
+    )
+    assert len(rows) == 1
+    assert "military alliance" in rows[0][0]
+
+
+def test_visa_free_travel_led_to_the_trips(graph):
+    # Paragraph 19: the arrangement with Kazakhstan led to the 1.2 million trips.
+    rows = ask(
+        graph,
+        """SELECT ?a WHERE { skgr:trips-china-kazakhstan-2024 prov:wasInfluencedBy ?a .
+        ?a a skg:TravelArrangement ; skg:party skgr:kazakhstan }""",
+    )
+    assert [str(r[0]).rsplit("/", 1)[1] for r in rows] == ["china-kazakhstan-visa-free-travel"]
+
+
+def test_visa_free_partners_are_examples_only(graph):
+    # Paragraph 19: "countries like" Kazakhstan and Uzbekistan.
+    parts = labels(
+        graph,
+        """SELECT ?l WHERE { ?set skg:examplesOnly dcterms:hasPart ; dcterms:hasPart ?a .
+        ?a a skg:TravelArrangement ; skg:party ?s FILTER(?s != skgr:china) ?s rdfs:label ?l }""",
+    )
+    assert parts == {"Kazakhstan", "Uzbekistan"}
+
+
+@pytest.mark.parametrize(
+    ("resource", "prop"),
+    [
+        ("multilateral-coordination", "skg:involves"),  # paragraph 8: forums such as the UN and SCO
+        ("countering-three-evils", "skg:involves"),  # paragraph 14: frameworks like the SCO
+        ("cooperation-documents-2025", "skg:sector"),  # paragraph 8: ranging from ... to ...
+        ("security-modernisation-support", "dcterms:hasPart"),  # paragraph 14: areas such as
+    ],
+)
+def test_lists_the_article_gives_as_examples_are_marked(graph, resource, prop):
+    assert graph.query(
+        sparql_prologue() + f"ASK {{ skgr:{resource} skg:examplesOnly {prop} }}"
+    ).askAnswer
+
+
+def test_security_umbrella_pledge_and_its_parts(graph):
+    # Paragraph 14: support for modernisation, with assistance in three areas "such as";
+    # paragraph 15: the help for Kazakhstan and the programmes expected elsewhere show it.
+    parts = labels(
+        graph,
+        """SELECT ?l WHERE { skgr:security-modernisation-support dcterms:hasPart/rdfs:label ?l }""",
+    )
+    assert len(parts) == 5
+    assert "Counterterrorism assistance" in parts
+    # Counted without the parts, Xi announced one security pledge, not four.
+    rows = ask(
+        graph,
+        """SELECT (COUNT(?c) AS ?n) WHERE { ?c skg:announcedBy skgr:xi-jinping ;
+        skg:theme skgr:theme-security FILTER NOT EXISTS { ?umbrella dcterms:hasPart ?c } }""",
+    )
+    assert int(rows[0][0]) == 1
+
+
+def test_others_who_stressed_links_are_not_all_five_presidents(graph):
+    # Paragraph 12: Japarov and "others"; not every Central Asian president.
+    rows = ask(
+        graph,
+        """SELECT ?s WHERE { skgr:paraphrase-leaders-energy-finance-ecommerce skg:speaker ?s }""",
+    )
+    assert len(rows) == 1
+    speaker = rows[0][0]
+    assert str(speaker).endswith("/other-central-asian-leaders")
+    assert not graph.query(
+        sparql_prologue() + "ASK { skgr:other-central-asian-leaders skg:groupMember ?m }"
+    ).askAnswer
+
+
+def test_belt_and_road_has_no_owner_the_article_does_not_give(graph):
+    # Paragraph 11 names the BRI but not whose it is.
+    assert not graph.query(
+        sparql_prologue() + "ASK { skgr:belt-and-road-initiative skg:ownedBy ?x }"
+    ).askAnswer
+
+
+def test_title_paragraph_is_cited_for_the_summit(graph):
+    rows = ask(graph, "SELECT ?p WHERE { skgr:astana-summit-2025 skg:sourceParagraph ?p }")
+    assert 1 in {int(r[0]) for r in rows}
+
+
+def test_words_quoted_without_a_speaker_keep_their_quotation_marks(graph):
+    # Paragraphs 5, 7, 14 and 21 quote these without saying whose words they are.
+    words = labels(
+        graph,
+        """SELECT ?w WHERE { ?q a skg:Quotation ; skg:speaker skgr:unnamed-speakers ;
+        schema:text ?w }""",
+    )
+    assert {
+        "permanent friendship pact",
+        "China–Central Asia community with a shared future",
+        "China–Central Asia Spirit",
+        "three evils",
+        "Safe City",
+        "Astana Declaration",
+    } <= words
+
+
+def test_spirit_values_keep_the_paragraph_each_comes_from(graph):
+    # Five values in paragraph 7, solidarity and win-win cooperation in paragraph 22.
+    rows = ask(
+        graph,
+        """SELECT ?l ?p WHERE { skgr:china-central-asia-spirit skos:narrower ?v .
+        ?v skos:prefLabel ?l ; skg:sourceParagraph ?p }""",
+    )
+    by_label = {label: int(p) for label, p in rows}
+    assert by_label["mutual respect"] == 7
+    assert by_label["solidarity"] == 22
+    assert by_label["win-win cooperation"] == 22
+    assert len(by_label) == 7
+
+
+def test_the_treaty_second_name_has_its_own_span_in_paragraph_7(graph):
+    rows = ask(
+        graph,
+        """SELECT ?a WHERE { ?a oa:hasBody skgr:eternal-friendship-treaty ;
+        skg:supportsProperty skos:altLabel ; skg:sourceParagraph 7 }""",
+    )
+    assert len(rows) == 1
+
+
+def test_every_resource_from_the_article_has_an_evidence_span(graph):
+    missing = ask(
+        graph,
+        """SELECT ?r WHERE { ?r prov:wasDerivedFrom skgr:source-article ; a ?type .
+        FILTER NOT EXISTS { ?r a oa:Annotation }
+        FILTER NOT EXISTS { ?a oa:hasBody ?r } }""",
+    )
+    assert missing == []
+
+
+def test_the_railway_cost_and_target_year_share_one_span(graph):
+    # Paragraph 11: one clause gives the estimated cost and the target completion year.
+    rows = ask(
+        graph,
+        """SELECT ?a WHERE { ?a oa:hasBody skgr:china-kyrgyzstan-uzbekistan-railway ;
+        skg:supportsProperty skg:estimatedCost, skg:targetYear ; skg:sourceParagraph 11 }""",
+    )
+    assert len(rows) == 1
