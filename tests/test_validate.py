@@ -137,6 +137,12 @@ def test_amount_without_currency_or_unit(tmp_path):
             "skgr:test-meeting",
             "skg:participant to skgr:test-outsider",
         ),
+        (
+            "no-evidence.ttl",
+            "sparql:evidence-missing",
+            "skgr:test-unspanned-steppe",
+            "no evidence annotation (oa:hasBody) points at the span that states it",
+        ),
     ],
 )
 def test_one_precise_finding(tmp_path, fixture, check, focus, words):
@@ -159,6 +165,40 @@ def test_json_output_and_no_shacl(tmp_path):
     assert report["classes"]["skg:Commitment"] >= 1
     # The missing committer is a SHACL rule: without the shapes nothing else complains.
     assert run("--data", str(folder), "--no-shacl").exit_code == 0
+
+
+def test_a_folder_of_empty_files_is_not_ok(tmp_path):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    (folder / "a.ttl").write_text("", encoding="utf-8")
+    (folder / "b.ttl").write_text("# only a comment\n", encoding="utf-8")
+    result = run("--data", str(folder))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"VIOLATION  load  {folder}  nothing was loaded: the 2 data file(s) hold no triples  ({folder})"
+    ]
+    assert "OK" not in result.stderr
+
+
+REAL_SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"
+
+
+@pytest.mark.skipif(
+    not (REAL_SOURCES / "000_d9ce016cc982a1d1.txt").is_file(),
+    reason=f"the article's copy is not at {REAL_SOURCES}",
+)
+def test_shipped_data_passes_with_every_span_checked_against_the_article():
+    from kg.validate import validate
+
+    report = validate(sources=REAL_SOURCES)
+    assert report.findings == []
+    assert report.spans_checked
+    copy = (REAL_SOURCES / "000_d9ce016cc982a1d1.txt").resolve()
+    assert [Path(s).resolve() for s in report.sources] == [copy]
+    # Every resource from the article has evidence (the evidence-missing check is clean),
+    # and there are more spans than resources: statements with spans of their own.
+    assert report.spans > report.classes["skg:State"] + report.classes["skg:Commitment"]
+    assert report.spans == report.classes["oa:TextPositionSelector"] - 26  # 26 paragraph bounds
 
 
 def test_missing_data_folder_is_bad_input(tmp_path):
