@@ -60,8 +60,9 @@ def compact(term: Any, prefixes: dict[str, str] | None = None) -> str:
         return ""
     if isinstance(term, URIRef):
         iri = str(term)
+        known = PREFIXES if prefixes is None else prefixes
         best = max(
-            ((p, ns) for p, ns in (PREFIXES if prefixes is None else prefixes).items() if iri.startswith(ns)),
+            ((p, ns) for p, ns in known.items() if iri.startswith(ns)),
             key=lambda item: len(item[1]),
             default=None,
         )

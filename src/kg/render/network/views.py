@@ -1,0 +1,82 @@
+"""The named sub-pictures of the graph (:data:`VIEWS`) and what each keeps.
+
+``full``: everything the projection makes. ``agreements``: agreements with their parties,
+the events they were adopted at and the agreements they resemble. ``commitments``:
+commitments and projects with who commits, who benefits, who announced them, where, at
+which event, under which agreement or initiative. ``actors``: actors only, tied through
+shared agreements and commitments (built by :mod:`kg.render.network.actors`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from kg.errors import UsageError
+from kg.model.namespaces import SKG
+
+
+@dataclass(frozen=True)
+class View:
+    """A sub-picture: which node groups may appear, which edges, which nodes anchor it."""
+
+    description: str
+    groups: frozenset[str] | None  # None: every group
+    predicates: frozenset[URIRef] | None  # None: every property
+    core: frozenset[str] | None  # groups always kept, even without an edge; None: all
+
+
+VIEWS: dict[str, View] = {
+    "actors": View(
+        "Who is tied to whom through agreements and commitments, and who leads or belongs to whom.",
+        frozenset({"actor"}),
+        None,
+        frozenset(),
+    ),
+    "agreements": View(
+        "Agreements with their parties, the events they were adopted at and the pacts "
+        "they resemble.",
+        frozenset({"agreement", "actor", "event"}),
+        frozenset({SKG.party, SKG.adoptedAt, SKG.similarTo, SKG.heldDuring, SKG.groupMember}),
+        frozenset({"agreement"}),
+    ),
+    "commitments": View(
+        "Commitments and projects: who commits, who benefits, who announced them, where, "
+        "at which event, under which agreement or initiative.",
+        frozenset({"commitment", "actor", "event", "place", "initiative", "agreement"}),
+        frozenset(
+            {
+                SKG.committedBy,
+                SKG.beneficiary,
+                SKG.announcedBy,
+                SKG.involves,
+                SKG.establishes,
+                SKG.concerns,
+                SKG.madeAt,
+                SKG.location,
+                SKG.connects,
+                SKG.partOfInitiative,
+                SKG.underAgreement,
+                SKG.leaderOf,
+                SKG.groupMember,
+            }
+        ),
+        frozenset({"commitment"}),
+    ),
+    "full": View("Every resource and every relation between them.", None, None, None),
+}
+
+
+def check_view(view: str) -> None:
+    """A clear usage error for a view name that does not exist."""
+    if view not in VIEWS:
+        raise UsageError(
+            f"unknown view {view!r}", where="--view", hint="use one of " + ", ".join(VIEWS)
+        )
+
+
+def iter_views() -> Iterable[tuple[str, str]]:
+    """(name, description) of each view, for help texts."""
+    return ((k, v.description) for k, v in VIEWS.items())
