@@ -53,12 +53,8 @@ def import_files(
     errors, the resource and the broken rule for validation failures); nothing is written
     then.
     """
-    from rdflib import Graph
-
     from kg.io import write_atomic
-    from kg.model.load import data_files, parse_file
-    from kg.model.namespaces import bind_prefixes
-    from kg.render.export import serialize
+    from kg.model.load import data_files
 
     folder = Path(data_dir) if data_dir is not None else paths.DATA_DIR
     existing_files = data_files(folder)
@@ -67,6 +63,23 @@ def import_files(
 
     sources = [Path(f) for f in files]
     targets = [folder / target_name(s) for s in sources]
+    _check_targets(sources, targets, folder, replace=replace)
+    # What the folder holds, without the files this import replaces.
+    kept = [f for f in existing_files if f not in targets]
+    outputs = _new_triples(sources, targets, kept)
+    _validate_in_copy(kept, outputs)
+    if dry_run:
+        return [item for item, _ in outputs]
+    for item, text in outputs:
+        if item.new:
+            write_atomic(item.target, text)
+    return [item for item, _ in outputs]
+
+
+def _check_targets(
+    sources: Sequence[Path], targets: Sequence[Path], folder: Path, *, replace: bool
+) -> None:
+    """Refuse two sources landing on one file, and overwriting an import unasked."""
     seen: dict[Path, Path] = {}
     for source, target in zip(sources, targets, strict=True):
         if target in seen:
@@ -83,12 +96,20 @@ def import_files(
                 hint="add --replace to overwrite it",
             )
 
-    # What the folder holds, without the files this import replaces.
-    kept = [f for f in existing_files if f not in targets]
+
+def _new_triples(
+    sources: Sequence[Path], targets: Sequence[Path], kept: Sequence[Path]
+) -> list[tuple[Imported, bytes]]:
+    """Each source's triples that neither the kept files nor an earlier source hold, as Turtle."""
+    from rdflib import Graph
+
+    from kg.model.load import parse_file
+    from kg.model.namespaces import bind_prefixes
+    from kg.render.export import serialize
+
     existing = Graph()
     for f in kept:
         parse_file(f, existing)
-
     outputs: list[tuple[Imported, bytes]] = []
     merged_new = Graph()
     for source, target in zip(sources, targets, strict=True):
@@ -104,14 +125,7 @@ def import_files(
         header = f"Imported from {source.name} by kg import; {len(new)} triples."
         text = serialize(new, "ttl", header=header) if len(new) else b""
         outputs.append((Imported(source, target, len(parsed), len(new)), text))
-
-    _validate_in_copy(kept, outputs)
-    if dry_run:
-        return [item for item, _ in outputs]
-    for item, text in outputs:
-        if item.new:
-            write_atomic(item.target, text)
-    return [item for item, _ in outputs]
+    return outputs
 
 
 def _validate_in_copy(kept: Sequence[Path], outputs: Sequence[tuple[Imported, bytes]]) -> None:
