@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import decimal
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from rdflib import Literal
 from rdflib.namespace import XSD
-from test_evidence_validate import ARTICLE, FIXTURE
+import test_evidence_validate
 
 from kg.cli import main
 from kg.model.evidence import split_paragraphs
 from kg.model.evidence.notation import figures, literal_notation
 from kg.model.evidence.text import SourceText
+
+ARTICLE = test_evidence_validate.ARTICLE
+#: the made-up article's data and sources folders (the fixture of the validation tests)
+world = test_evidence_validate.world
 
 REAL_SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"
 REAL_FILE = REAL_SOURCES / "000_d9ce016cc982a1d1.txt"
@@ -34,16 +37,6 @@ needs_article = pytest.mark.skipif(
 
 def run(*args: str):
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-
-@pytest.fixture()
-def world(tmp_path: Path) -> tuple[Path, Path]:
-    data = tmp_path / "triples"
-    shutil.copytree(FIXTURE, data)
-    sources = tmp_path / "sources"
-    sources.mkdir()
-    (sources / "test-article.txt").write_bytes(ARTICLE.encode("utf-8"))
-    return data, sources
 
 
 # --- the text: paragraphs and sentences ----------------------------------------------------
