@@ -14,10 +14,10 @@ import json
 from pathlib import Path
 
 import pytest
+import test_evidence_validate
 from click.testing import CliRunner
 from rdflib import Literal
 from rdflib.namespace import XSD
-import test_evidence_validate
 
 from kg.cli import main
 from kg.model.evidence import split_paragraphs
