@@ -96,3 +96,27 @@ def test_dry_run_writes_nothing(folder: Path) -> None:
     result = run(str(FIXTURES / "people.ttl"), "--data", str(folder), "--dry-run")
     assert result.exit_code == 0 and "would write" in result.output
     assert snapshot(folder) == before
+
+
+def test_a_write_that_fails_halfway_leaves_the_folder_as_it_was(folder: Path, monkeypatch) -> None:
+    # issue 10: the second file's write failed, the first stayed written, with a traceback
+    import kg.edit.importer as importer
+
+    real = importer._replace
+    calls: list[Path] = []
+
+    def flaky(source: Path, target: Path) -> None:
+        calls.append(target)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real(source, target)
+
+    monkeypatch.setattr(importer, "_replace", flaky)
+    before = snapshot(folder)
+    result = run(
+        str(FIXTURES / "people.ttl"), str(FIXTURES / "links.jsonld"), "--data", str(folder)
+    )
+    assert result.exit_code == 2, result.output
+    assert "No space left on device" in result.stderr and "nothing was imported" in result.stderr
+    assert "Traceback" not in result.output
+    assert snapshot(folder) == before  # no new file, no temporary left behind

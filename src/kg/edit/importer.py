@@ -13,10 +13,12 @@ name is replaced only when asked (``replace=True``).
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,7 +55,6 @@ def import_files(
     errors, the resource and the broken rule for validation failures); nothing is written
     then.
     """
-    from kg.io import write_atomic
     from kg.model.load import data_files
 
     folder = Path(data_dir) if data_dir is not None else paths.DATA_DIR
@@ -68,12 +69,71 @@ def import_files(
     kept = [f for f in existing_files if f not in targets]
     outputs = _new_triples(sources, targets, kept)
     _validate_in_copy(kept, outputs)
-    if dry_run:
-        return [item for item, _ in outputs]
-    for item, text in outputs:
-        if item.new:
-            write_atomic(item.target, text)
+    if not dry_run:
+        write_all([(item.target, text) for item, text in outputs if item.new])
     return [item for item, _ in outputs]
+
+
+def _replace(source: Path, target: Path) -> None:
+    os.replace(source, target)
+
+
+def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write every file or none: all are staged beside their targets first, then renamed into
+    place; if a rename fails, the ones already done are undone (replaced files restored).
+
+    Raises UsageError naming the file that could not be written; the folder is then as it was.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, data in files:
+            fd, tmp = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".kg-new", dir=target.parent
+            )
+            staged.append((Path(tmp), target))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+    except OSError as exc:
+        _discard(tmp for tmp, _ in staged)
+        raise _not_written(target, exc) from None
+    done: list[tuple[Path, Path | None]] = []  # (target, backup of what it replaced)
+    try:
+        for tmp, target in staged:
+            backup = None
+            if target.exists():
+                backup = target.with_name(f".{target.name}.kg-old")
+                _replace(target, backup)
+            done.append((target, backup))
+            _replace(tmp, target)
+    except OSError as exc:
+        _undo(done)
+        _discard(tmp for tmp, _ in staged)
+        raise _not_written(target, exc) from None
+    _discard(backup for _, backup in done if backup is not None)
+
+
+def _undo(done: Sequence[tuple[Path, Path | None]]) -> None:
+    for target, backup in reversed(done):
+        if backup is not None and backup.exists():
+            os.replace(backup, target)
+        elif backup is None and target.exists():
+            target.unlink()
+
+
+def _discard(paths_: Iterable[Path]) -> None:
+    for path in paths_:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _not_written(target: Path, exc: OSError) -> UsageError:
+    return UsageError(
+        f"cannot write {target.name}: {exc.strerror or exc}; nothing was imported",
+        where=str(target),
+        hint="check that the data folder is writable and has room",
+    )
 
 
 def _check_targets(
