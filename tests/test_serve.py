@@ -248,7 +248,8 @@ def test_a_named_question_missing_its_parameter_or_unknown(srv):
     missing = get(f"{srv.url}/queries/commitments-of-actor")
     assert missing[0] == 400 and "actor" in json.loads(missing[2])["message"]
     unknown = get(f"{srv.url}/queries/no-such-question")
-    assert unknown[0] == 400 and "no question named" in json.loads(unknown[2])["message"]
+    # issue 10: a name that is no question is "not found", not a bad request
+    assert unknown[0] == 404 and "no question named" in json.loads(unknown[2])["message"]
 
 
 def test_the_page_and_its_assets_are_local(srv):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 import click
 
@@ -12,6 +12,7 @@ EXAMPLES = """\b
 Examples:
   kg serve                       # http://127.0.0.1:8000/ (page) and /sparql (endpoint)
   kg serve --store oxigraph:store/ --port 8080 --timeout 30 --max-rows 50000
+  kg serve --host 0.0.0.0 --allow-host kg.example.org --max-memory 2GiB
 """
 
 
@@ -35,22 +36,36 @@ Examples:
     help="Largest answer served: rows of a table, triples of a graph (else 413).",
 )
 @click.option(
+    "--max-bytes",
+    default="50MB",
+    show_default=True,
+    metavar="SIZE",
+    help="Largest answer served, in bytes of its body (else 413): 50MB, 2MiB, 200000.",
+)
+@click.option(
+    "--max-memory",
+    default="1GiB",
+    show_default=True,
+    metavar="SIZE",
+    help="Memory a worker may take for a query, beyond the store it holds (else 507 and "
+    "the worker is replaced); 'none' for no cap. Enforced on Linux.",
+)
+@click.option(
     "--workers",
     default=None,
     type=click.IntRange(1, 64),
     help="Worker processes that run queries [default: CPUs, at most 4].",
 )
 @click.option("--cors", is_flag=True, help="Allow cross-origin requests from any web page.")
-def cli(
-    host: str,
-    port: int,
-    store: str,
-    data_dir: Path | None,
-    timeout: float,
-    max_rows: int,
-    workers: int | None,
-    cors: bool,
-) -> None:
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME[:PORT]",
+    help="Also answer requests whose Host header is NAME (besides 127.0.0.1, localhost and "
+    "[::1]); others get 403, against DNS rebinding. Repeatable.",
+)
+def cli(**options: Any) -> None:
     """Serve the graph as a read-only SPARQL 1.1 Protocol endpoint at /sparql (GET and
     POST; JSON, XML, CSV or TSV results; Turtle, JSON-LD or N-Triples graphs), the named
     questions at /queries/NAME?param=value, and a page at / to type or pick a question.
@@ -59,28 +74,20 @@ def cli(
     """
     from kg import serve as server
     from kg.errors import UsageError
-    from kg.stores import parse_spec
 
-    parse_spec(store)  # a bad --store is reported before any process starts
-    config = server.ServeConfig(
-        store=store,
-        data_dir=data_dir,
-        host=host,
-        port=port,
-        timeout=timeout,
-        max_rows=max_rows,
-        cors=cors,
-    )
-    if workers is not None:
-        config.workers = workers
+    config = _config(options)
+    host, port = config.host, config.port
     if not server.is_loopback(host):
         click.echo(
             f"warning: listening on {host}: anyone who can reach this address can query",
             err=True,
         )
-    click.echo(f"starting {config.workers} worker(s) on the {store} store…", err=True)
+    click.echo(f"starting {config.workers} worker(s) on the {config.store} store…", err=True)
     try:
         srv = server.start(config, quiet=False)
+    except KeyboardInterrupt:
+        click.echo("stopped before serving", err=True)
+        return
     except server.WorkerFailed as exc:
         raise UsageError(f"cannot open the store: {exc}", where="--store") from None
     except OSError as exc:
@@ -94,12 +101,57 @@ def cli(
         "Ctrl-C stops",
         err=True,
     )
+    _serve_until_stopped(srv)
+
+
+def _config(options: dict[str, Any]) -> Any:
+    """A ServeConfig from the options, every one checked before any process starts."""
+    from kg import serve as server
+    from kg.errors import UsageError
+    from kg.serve.checks import split_host
+    from kg.stores import parse_spec
+
+    parse_spec(options["store"])  # a bad --store is reported before any process starts
+    for name in options["allow_hosts"]:
+        if split_host(name) is None:
+            raise UsageError(
+                f"{name!r} is not a host name",
+                where="--allow-host",
+                hint="give a name or address, optionally with :PORT, e.g. kg.example.org:8000",
+            )
+    memory = options["max_memory"]
+    config = server.ServeConfig(
+        store=options["store"],
+        data_dir=options["data_dir"],
+        host=options["host"],
+        port=options["port"],
+        timeout=options["timeout"],
+        max_rows=options["max_rows"],
+        max_bytes=server.parse_size(options["max_bytes"], where="--max-bytes"),
+        max_memory=None
+        if memory.strip().lower() == "none"
+        else server.parse_size(memory, where="--max-memory"),
+        cors=options["cors"],
+        allow_hosts=tuple(options["allow_hosts"]),
+    )
+    if options["workers"] is not None:
+        config.workers = options["workers"]
+    return config
+
+
+def _serve_until_stopped(srv: Any) -> None:
+    """Wait for Ctrl-C (or SIGTERM), then stop everything with one line."""
+    import signal
     import time
 
+    from kg import serve as server
+
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # as Ctrl-C: stop cleanly
     try:
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
         click.echo("stopping", err=True)
     finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut it short
         server.shutdown(srv)
