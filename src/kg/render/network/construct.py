@@ -41,7 +41,8 @@ def project_construct(result: Graph, context: Graph) -> nx.MultiDiGraph:
                 )
         return n
 
-    for s, p, o in result:
+    # sorted: the answer's triple order changes with the hash seed, the picture must not
+    for s, p, o in sorted(result, key=lambda t: tuple(str(x) for x in t)):
         if not isinstance(s, URIRef):
             continue
         if isinstance(o, URIRef) and p != RDF.type:

@@ -50,13 +50,28 @@ def find_node(G: nx.MultiDiGraph, entity: str) -> str:
 
 
 def focus(G: nx.MultiDiGraph, entity: str, depth: int = 1) -> nx.MultiDiGraph:
-    """The neighbourhood of one entity, ``depth`` steps away whatever the edge direction."""
+    """The neighbourhood of one entity, ``depth`` steps away whatever the edge direction.
+
+    An edge is kept only if it is within ``depth`` steps too: it must touch a node nearer
+    than ``depth``. So depth 1 is the entity and its own ties (a star), not every tie among
+    its neighbours, which drew a near-complete graph. Each node gets ``distance`` (steps
+    from the entity), ``graph["focus"]`` names the entity; nodes and edges keep ``G``'s
+    order (a networkx subgraph would iterate a set, whose order follows the hash seed).
+    """
     import networkx as nx
 
     if depth < 0:
         raise UsageError("depth must be 0 or more", where="--depth")
     centre = find_node(G, entity)
-    near = nx.single_source_shortest_path_length(G.to_undirected(as_view=True), centre, depth)
-    sub = G.subgraph(near).copy()
+    dist = nx.single_source_shortest_path_length(G.to_undirected(as_view=True), centre, depth)
+    sub = type(G)()
+    sub.graph.update(G.graph)
+    for n, data in G.nodes(data=True):
+        if n in dist:
+            sub.add_node(n, **{**data, "distance": dist[n]})
+    for u, v, k, data in G.edges(keys=True, data=True):
+        if u in dist and v in dist and min(dist[u], dist[v]) < depth:
+            sub.add_edge(u, v, key=k, **data)
     sub.graph["focus"] = centre
+    sub.graph["depth"] = depth
     return sub

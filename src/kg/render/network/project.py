@@ -122,7 +122,8 @@ class Projector:
         if term not in self._labels:
             found = None
             for prop in (RDFS.label, SKOS.prefLabel):
-                values = list(self.graph.objects(term, prop))
+                # sorted: with several labels the choice must not depend on the hash seed
+                values = sorted(self.graph.objects(term, prop), key=str)
                 en = [v for v in values if isinstance(v, Literal) and v.language in ("en", None)]
                 if en or values:
                     found = str((en or values)[0])
@@ -131,8 +132,8 @@ class Projector:
         return self._labels[term]
 
     def prop_label(self, prop: URIRef) -> str:
-        labels = list(self.graph.objects(prop, RDFS.label))
-        return str(labels[0]) if labels else snake(local_name(prop)).replace("_", " ")
+        labels = sorted(str(v) for v in self.graph.objects(prop, RDFS.label))
+        return labels[0] if labels else snake(local_name(prop)).replace("_", " ")
 
     def style(self, cls: str) -> ClassStyle:
         return CLASS_STYLE.get(cls, CONCEPT_STYLE)
@@ -161,6 +162,10 @@ class Projector:
 
     # -- the full projection ----------------------------------------------------------
     def full(self) -> nx.MultiDiGraph:
+        """Every node and edge, added in sorted order: rdflib iterates triples in an order
+        that changes with Python's hash seed, and node and edge order decide the layout, the
+        page and the GraphML bytes.
+        """
         import networkx as nx
 
         g = self.graph
@@ -168,18 +173,19 @@ class Projector:
         for node, cls in sorted(self.node_class.items()):
             out.add_node(str(node), **self.attributes(node, cls))
         # Offices are folded into the person who holds them.
-        for office in g.subjects(RDF.type, SKG.Office):
+        for office in sorted(g.subjects(RDF.type, SKG.Office)):
             holder = g.value(office, ORG.heldBy)
             if holder is not None and str(holder) in out:
                 out.nodes[str(holder)]["office"] = self.label(office)
-        for s, p, o in g:
-            if p == RDF.type or not isinstance(o, URIRef):
-                continue
-            if s in self.node_class and o in self.node_class:
-                key = local_name(p)
-                out.add_edge(
-                    str(s), str(o), key=key, label=self.prop_label(p), predicate=str(p), weight=1
-                )
+        edges = sorted(
+            (str(s), str(p), str(o))
+            for s, p, o in g
+            if p != RDF.type and s in self.node_class and o in self.node_class
+        )
+        for s, p, o in edges:
+            out.add_edge(
+                s, o, key=local_name(p), label=self.prop_label(URIRef(p)), predicate=p, weight=1
+            )
         return out
 
     def attributes(self, node: URIRef, cls: str) -> dict[str, Any]:
@@ -235,7 +241,7 @@ class Projector:
                 multi[key].append(self.label(o))
             elif o not in self.node_class and key == "wikidata":
                 multi[key].append(str(o))
-        return {key: "; ".join(sorted(set(values))) for key, values in multi.items()}
+        return {key: "; ".join(sorted(set(multi[key]))) for key in sorted(multi)}
 
 
 def project(graph: Graph, view: str = "full", *, concepts: bool = False) -> nx.MultiDiGraph:
