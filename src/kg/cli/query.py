@@ -18,12 +18,32 @@ from kg.errors import UsageError
 
 #: The formats ``kg query`` offers (kept equal to kg.render.formats.QUERY_FORMATS by a test; listed
 #: here so that building the command does not import the registry module).
-FORMAT_NAMES = ("table", "csv", "tsv", "json", "xml", "md", "ttl", "jsonld", "nt")
+FORMAT_NAMES = (
+    "table",
+    "csv",
+    "tsv",
+    "sparql-tsv",
+    "jsonl",
+    "xlsx",
+    "json",
+    "xml",
+    "md",
+    "ttl",
+    "jsonld",
+    "nt",
+)
+
+#: formats --excel applies to: text tables a spreadsheet program opens by double-click
+EXCEL_FORMATS = ("csv", "tsv")
 
 EXAMPLES = """\b
 Examples:
   kg query commitments-of-actor -p actor Kazakhstan
   kg query --sparql 'SELECT ?s ?l WHERE { ?s a skg:State ; rdfs:label ?l }' -o states.csv
+  kg query who-committed-what --format tsv | cut -f2,6,7
+  kg query money --format jsonl | jq -r .label
+  kg query who-committed-what --excel -o commitments.csv
+  kg query who-committed-what -o commitments.xlsx
 """
 
 
@@ -72,6 +92,30 @@ def _format_name(fmt: str | None, output: Path | None) -> str:
     return "auto-tty" if sys.stdout.isatty() else "auto-pipe"
 
 
+def _choose_format(fmt: str | None, output: Path | None, excel: bool) -> str:
+    """The format to write (or how to pick it once the answer's kind is known)."""
+    name = _excel_format(fmt, output) if excel else _format_name(fmt, output)
+    if name == "xlsx" and output is None and sys.stdout.isatty():
+        raise UsageError(
+            "a workbook is binary and would garble the terminal",
+            where="--format xlsx",
+            hint="write it to a file: -o answer.xlsx",
+        )
+    return name
+
+
+def _excel_format(fmt: str | None, output: Path | None) -> str:
+    """The format --excel writes: csv unless tsv is asked for (by name or -o suffix)."""
+    name = fmt or (_format_name(None, output) if output is not None else "csv")
+    if name not in EXCEL_FORMATS:
+        raise UsageError(
+            f"--excel applies to csv and tsv, not {name}",
+            where="--excel",
+            hint="drop --format, or use --format csv or tsv",
+        )
+    return name
+
+
 def _resolve_auto(name: str, result_type: str) -> str:
     graph = result_type in ("CONSTRUCT", "DESCRIBE")
     if name == "auto-tty":
@@ -79,6 +123,18 @@ def _resolve_auto(name: str, result_type: str) -> str:
     if name == "auto-pipe":
         return "ttl" if graph else "csv"
     return name
+
+
+def _render(result: object, fmt_name: str, excel: bool) -> bytes:
+    """The answer's bytes; with --excel, the same bytes marked as UTF-8 for spreadsheets."""
+    from kg.render import formats
+
+    data = formats.render_result(result, _resolve_auto(fmt_name, result.type))  # type: ignore[attr-defined]
+    if excel:
+        from kg.render.tabular import with_bom
+
+        data = with_bom(data)
+    return data
 
 
 def _emit(data: bytes, output: Path | None) -> None:
@@ -113,7 +169,15 @@ def _emit(data: bytes, output: Path | None) -> None:
     "fmt",
     type=click.Choice(FORMAT_NAMES),
     help="Output format [default: from the -o suffix; else table on a terminal, csv in a pipe; "
-    "ttl for CONSTRUCT/DESCRIBE].",
+    "ttl for CONSTRUCT/DESCRIBE]. csv, sparql-tsv, json, xml: the W3C SPARQL result formats; "
+    "tsv: plain values for spreadsheets and cut/awk; jsonl: one flat JSON object a row; "
+    "xlsx: a workbook (needs openpyxl).",
+)
+@click.option(
+    "--excel",
+    is_flag=True,
+    help="For spreadsheet programs: start the csv/tsv with a UTF-8 byte-order mark so accents "
+    "and dashes open unbroken [implies --format csv unless tsv is asked for].",
 )
 @output_option
 @data_option
@@ -137,6 +201,7 @@ def cli(
     store: str,
     timeout: float,
     no_cache: bool,
+    excel: bool,
     evidence: bool,
     sources: Path | None,
 ) -> None:
@@ -154,13 +219,13 @@ def cli(
         if name in bound:
             raise UsageError(f"the parameter {name!r} is given twice", where=f"-p {name}")
         bound[name] = value
-    fmt_name = _format_name(fmt, output)
+    fmt_name = _choose_format(fmt, output, excel)
 
     key = None
     if store == "memory" and not no_cache and not evidence:
         from kg.query import cache
 
-        key = cache.query_key(data_dir, text, bound, fmt_name)
+        key = cache.query_key(data_dir, text, bound, fmt_name + ("+bom" if excel else ""))
         hit = cache.get(key)
         if hit is not None:
             _emit(hit, output)
@@ -168,7 +233,6 @@ def cli(
 
     from kg.limits import hard_stop
     from kg.query import run
-    from kg.render import formats
     from kg.stores import open_graph
 
     graph = open_graph(store, data_dir)
@@ -178,7 +242,7 @@ def cli(
     finally:
         if stopper is not None:
             stopper.cancel()
-    data = formats.render_result(result, _resolve_auto(fmt_name, result.type))
+    data = _render(result, fmt_name, excel)
     if key is not None:
         from kg.query import cache
 

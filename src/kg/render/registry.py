@@ -7,8 +7,10 @@ module only names them, so it sits at the bottom of :mod:`kg.render` and imports
 from it.
 
 Two kinds: ``results`` (the answer of a SELECT or ASK query: a table) and ``graph`` (RDF
-triples: a CONSTRUCT or DESCRIBE answer, or an export). ``csv``, ``tsv``, ``json`` and
-``xml`` are exactly the W3C SPARQL 1.1 result formats; ``table`` and ``md`` are for people.
+triples: a CONSTRUCT or DESCRIBE answer, or an export). ``csv``, ``sparql-tsv``, ``json``
+and ``xml`` are exactly the W3C SPARQL 1.1 result formats; ``tsv`` (plain values, no RDF
+syntax), ``jsonl`` (one flat object per row) and ``xlsx`` are for spreadsheets, ``cut``/``awk``
+and ``jq`` (:mod:`kg.render.tabular`); ``table`` and ``md`` are for people.
 
 May use: :mod:`kg.errors` and the standard library. Looking a format up costs nothing.
 """
@@ -39,7 +41,18 @@ FORMATS: dict[str, Format] = {
     for f in (
         Format("table", "text/plain", (".txt",), "results", "aligned text for people"),
         Format("csv", "text/csv", (".csv",), "results", "W3C SPARQL 1.1 CSV", "csv"),
-        Format("tsv", "text/tab-separated-values", (".tsv",), "results", "W3C SPARQL 1.1 TSV"),
+        Format("tsv", "text/tab-separated-values", (".tsv",), "results", "plain TSV: values only"),
+        Format(
+            "sparql-tsv", "text/tab-separated-values", (), "results", "W3C SPARQL 1.1 TSV", "tsv"
+        ),
+        Format("jsonl", "application/jsonl", (".jsonl",), "results", "one flat JSON object a row"),
+        Format(
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            (".xlsx",),
+            "results",
+            "an Excel workbook (needs openpyxl)",
+        ),
         Format(
             "json",
             "application/sparql-results+json",
@@ -67,7 +80,20 @@ FORMATS: dict[str, Format] = {
 }
 
 #: What ``kg query`` offers: every results format, and the graph formats the issue names.
-QUERY_FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json", "xml", "md", "ttl", "jsonld", "nt")
+QUERY_FORMATS: tuple[str, ...] = (
+    "table",
+    "csv",
+    "tsv",
+    "sparql-tsv",
+    "jsonl",
+    "xlsx",
+    "json",
+    "xml",
+    "md",
+    "ttl",
+    "jsonld",
+    "nt",
+)
 
 
 def get(name: str, *, allowed: Iterable[str] | None = None, where: str = "--format") -> Format:

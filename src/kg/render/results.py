@@ -1,10 +1,12 @@
 """A query's answer (an rdflib ``Result``) or a graph, as the bytes of one output format.
 
-SELECT and ASK answers take a results format (the W3C SPARQL 1.1 CSV/TSV/JSON/XML, or a
-table for people); CONSTRUCT and DESCRIBE answers take a graph format and go through the
+SELECT and ASK answers take a results format (the W3C SPARQL 1.1 CSV/TSV/JSON/XML, the
+plain TSV, JSON lines or workbook of :mod:`kg.render.tabular`, or a table for people);
+CONSTRUCT and DESCRIBE answers take a graph format and go through the
 same RDF writer as ``kg export``, so a query's graph and an export agree byte for byte.
 
-May use: :mod:`kg.render.registry`, :mod:`kg.render.tables`, :mod:`kg.render.rdf`,
+May use: :mod:`kg.render.registry`, :mod:`kg.render.tables`, :mod:`kg.render.tabular`,
+:mod:`kg.render.rdf`,
 :mod:`kg.model.namespaces`, :mod:`kg.errors`. rdflib is imported only inside functions, so
 importing this module stays cheap for ``kg query``'s cached path.
 """
@@ -93,8 +95,14 @@ def render_result(result: Any, fmt: Format | str) -> bytes:
     if fmt.name in ("table", "md"):
         header, rows = _people_rows(result)
         return render_rows(header, rows, fmt.name).encode("utf-8")
-    if fmt.name == "tsv":
+    if fmt.name == "sparql-tsv":
         return _tsv(result).encode("utf-8")
+    if fmt.name in ("tsv", "jsonl", "xlsx"):
+        from kg.render import tabular
+
+        return {"tsv": tabular.to_tsv, "jsonl": tabular.to_jsonl, "xlsx": tabular.to_xlsx}[
+            fmt.name
+        ](result)
     if fmt.name == "csv" and result.type == "ASK":
         raise UsageError(
             "an ASK answer has no CSV form", where="--format", hint="use json, xml, table or md"

@@ -143,7 +143,7 @@ def _answer(graph: Any, job: dict[str, Any]) -> Reply:
     result, _ = _run(graph, job)
     kind = "graph" if result.type in GRAPH_KINDS else "results"
     name = negotiate(kind, job.get("accept"), job.get("format"))
-    if result.type == "ASK" and name in ("csv", "tsv"):
+    if result.type == "ASK" and name in ("csv", "sparql-tsv"):
         name = None if job.get("format") else "json"
     if name is None:
         wanted = job.get("format") or job.get("accept") or ""

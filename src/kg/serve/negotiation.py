@@ -13,7 +13,7 @@ RESULT_TYPES: dict[str, str] = {
     "application/xml": "xml",
     "text/xml": "xml",
     "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
+    "text/tab-separated-values": "sparql-tsv",  # the W3C TSV, not kg query's plain tsv
 }
 GRAPH_TYPES: dict[str, str] = {
     "text/turtle": "ttl",
@@ -28,7 +28,7 @@ DEFAULT = {"results": "json", "graph": "ttl"}
 
 #: what ``format=``/``output=`` names (SPARQLWrapper sends them) mean for each kind.
 FORMAT_ALIASES: dict[str, dict[str, str]] = {
-    "results": {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "srj": "json"},
+    "results": {"json": "json", "xml": "xml", "csv": "csv", "tsv": "sparql-tsv", "srj": "json"},
     "graph": {
         "turtle": "ttl",
         "ttl": "ttl",
