@@ -5,34 +5,18 @@ from __future__ import annotations
 
 import datetime
 import decimal
-import difflib
 import re
 from collections.abc import Mapping
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDFS, SKOS, XSD
+from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from kg.errors import UsageError
 from kg.model.namespaces import PREFIXES, SKGR
 from kg.query.catalogue import Param, Question
-
-_LABELS = (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
-
-
-def _label_index(graph: Graph) -> dict[str, set[Identifier]]:
-    index: dict[str, set[Identifier]] = {}
-    for prop in _LABELS:
-        for s, _, o in graph.triples((None, prop, None)):
-            if isinstance(s, URIRef):
-                index.setdefault(" ".join(str(o).split()).casefold(), set()).add(s)
-    return index
-
-
-def _label_of(graph: Graph, node: Identifier) -> str:
-    value = graph.value(node, RDFS.label) or graph.value(node, SKOS.prefLabel)
-    return str(value) if value is not None else ""
+from kg.query.names import NameIndex
 
 
 def _short(node: Identifier) -> str:
@@ -76,14 +60,14 @@ def resolve_entity(graph: Graph, value: str, param: str = "entity") -> URIRef:
         )
     if re.fullmatch(r"[a-z0-9][a-z0-9-]*", value) and _known(graph, SKGR[value]):
         return SKGR[value]
-    index = _label_index(graph)
-    found = index.get(" ".join(value.split()).casefold(), set())
-    if len(found) == 1:
-        return URIRef(next(iter(found)))
-    if len(found) > 1:
-        names = sorted(f"{_short(n)} ({_label_of(graph, n)})" for n in found)
+    index = NameIndex.from_graph(graph)  # the lookup --focus and kg evidence share
+    found = index.lookup(value)
+    if found.node is not None:
+        return URIRef(found.node)
+    if found.ambiguous:
+        names = [f"{_short(URIRef(c.node))} ({c.label})" for c in found.candidates]
         raise UsageError(
-            f"{value!r} names {len(found)} resources: {'; '.join(names)}",
+            f"{value!r} names {len(names)} resources: {'; '.join(names)}",
             where=where,
             hint="give the IRI or prefixed name of the one you mean",
         )
@@ -92,23 +76,9 @@ def resolve_entity(graph: Graph, value: str, param: str = "entity") -> URIRef:
     )
 
 
-def _suggest(graph: Graph, value: str, index: dict[str, set[Identifier]] | None = None) -> str:
-    index = index if index is not None else _label_index(graph)
-    labels = {}
-    for key, nodes in index.items():
-        for node in nodes:
-            labels.setdefault(key, node)
-            local = str(node).rsplit("/", 1)[-1]
-            labels.setdefault(local.casefold(), node)
-    close = difflib.get_close_matches(value.casefold(), list(labels), n=4, cutoff=0.6)
-    if not close:
-        close = [k for k in labels if value.casefold() in k][:4]
-    shown = []
-    for key in close:
-        node = labels[key]
-        text = f"{_short(node)} ({_label_of(graph, node)})"
-        if text not in shown:
-            shown.append(text)
+def _suggest(graph: Graph, value: str, index: NameIndex | None = None) -> str:
+    index = index if index is not None else NameIndex.from_graph(graph)
+    shown = [f"{_short(URIRef(c.node))} ({c.label})" for c in index.suggestions(value)]
     if shown:
         return "did you mean " + " or ".join(shown) + "?"
     return "give a label, a prefixed name like skgr:china, or a full IRI"

@@ -18,10 +18,12 @@ if TYPE_CHECKING:  # pragma: no cover
 def find_node(G: nx.MultiDiGraph, entity: str) -> str:
     """A node id from an IRI, ``skgr:slug``, a slug, a label or an also-known-as name.
 
-    Raises :class:`UsageError` naming close matches when nothing fits, because a typo in
-    ``--focus`` is the most likely mistake.
+    Names go through the lookup every command shares (:mod:`kg.query.names`: case, accents
+    and partial names forgiven, a person before a place). Raises :class:`UsageError`
+    naming close matches when nothing fits, because a typo in ``--focus`` is the most
+    likely mistake.
     """
-    import difflib
+    from kg.query.names import Entry, NameIndex, kind_rank
 
     text = entity.strip()
     if text.startswith("<") and text.endswith(">"):
@@ -32,21 +34,28 @@ def find_node(G: nx.MultiDiGraph, entity: str) -> str:
         text = text[len("skgr:") :]
     if str(SKGR) + text in G:
         return str(SKGR) + text
-    wanted = text.casefold()
-    names: dict[str, str] = {}
+    entries = []
     for n, data in G.nodes(data=True):
-        for name in [data.get("label", "")] + data.get("also_known_as", "").split("; "):
+        label = data.get("label", "") or n
+        rank = kind_rank([data.get("class", "")])
+        for name in [label, *data.get("also_known_as", "").split("; "), n.rsplit("/", 1)[-1]]:
             if name:
-                names.setdefault(name.casefold(), n)
-    if wanted in names:
-        return names[wanted]
-    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.5)
-    hint = (
-        "did you mean " + " or ".join(repr(G.nodes[names[c]]["label"]) for c in close)
-        if close
-        else "give a label, skgr:slug or IRI of a node in this view"
+                entries.append(Entry(n, name, label, rank=rank))
+    found = NameIndex(entries).lookup(text)
+    if found.node is not None:
+        return found.node
+    close = [repr(c.label) for c in found.candidates[:3]]
+    if found.ambiguous:
+        message = f"{entity!r} names {len(found.candidates)} nodes in this view"
+        hint = "which one: " + " or ".join(close)
+    else:
+        message = f"no node {entity!r} in this view"
+        hint = "did you mean " + " or ".join(close) if close else ""
+    raise UsageError(
+        message,
+        where="--focus",
+        hint=hint or "give a label, skgr:slug or IRI of a node in this view",
     )
-    raise UsageError(f"no node {entity!r} in this view", where="--focus", hint=hint)
 
 
 def focus(G: nx.MultiDiGraph, entity: str, depth: int = 1) -> nx.MultiDiGraph:
