@@ -318,3 +318,20 @@ def test_query_evidence_keeps_a_csv_answer_clean():
     assert result.stdout.splitlines()[0].startswith("state,")
     assert "Evidence of each row's subject:" in result.stderr
     assert "text not shown: point at the article with --sources" in result.stderr
+
+
+def test_query_evidence_reads_the_first_column_of_resources_and_construct_answers():
+    # timeline starts with a year column; its first resource is the 2023 Xi'an summit,
+    # the earliest event the article dates (paragraph 4).
+    result = run("query", "timeline", "--format", "csv", "--evidence")
+    assert result.exit_code == 0
+    blocks = [line for line in result.stderr.splitlines() if line.startswith("skgr:")]
+    assert blocks[0].startswith("skgr:xian-summit-2023  ")
+    # A CONSTRUCT answer: the subjects of the graph it returns.
+    sub = run(
+        "query", "agreement-subgraph", "-p", "agreement", "Astana Declaration",
+        "--format", "ttl", "--evidence",
+    )  # fmt: skip
+    assert sub.exit_code == 0
+    names = [line.split()[0] for line in sub.stderr.splitlines() if line.startswith("skgr:")]
+    assert "skgr:astana-declaration" in names

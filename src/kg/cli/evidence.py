@@ -147,6 +147,8 @@ def row_evidence_text(records: list[Any], fmt: str) -> str:
     """The evidence of each answer row's subject: its paragraphs and its own spans."""
     left, right = _MARKS.get(fmt, _MARKS["text"])
     lines = ["", "## Evidence" if fmt == "md" else "Evidence of each row's subject:"]
+    if not records:
+        lines.append("    (the answer names no resource)")
     for ev in records:
         paragraphs = ", ".join(map(str, ev.paragraphs)) or "none"
         name = f"`{ev.name}`" if fmt == "md" else ev.name
@@ -162,6 +164,30 @@ def row_evidence_text(records: list[Any], fmt: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _subjects(result: Any) -> list[Any]:
+    """The resources whose evidence follows an answer, in answer order: those of the first
+    column that holds resources (a year may come first, as in a timeline); for a CONSTRUCT
+    or DESCRIBE answer, the subjects of the graph it returns."""
+    from rdflib import URIRef
+
+    found: list[URIRef] = []
+    if result.type == "SELECT":
+        rows = list(result.bindings)
+        column = next(
+            (v for v in result.vars or [] if any(isinstance(r.get(v), URIRef) for r in rows)),
+            None,
+        )
+        nodes = [row.get(column) for row in rows] if column is not None else []
+    elif result.graph is not None:
+        nodes = sorted(set(result.graph.subjects()), key=str)
+    else:
+        nodes = []
+    for node in nodes:
+        if isinstance(node, URIRef) and node not in found:
+            found.append(node)
+    return found
+
+
 def show_row_evidence(
     graph: Any, result: Any, sources: Path | None, fmt: str, to_stdout: bool
 ) -> None:
@@ -171,20 +197,11 @@ def show_row_evidence(
     table or Markdown answer on stdout; otherwise to stderr, so a CSV or JSON answer stays
     parseable.
     """
-    from rdflib import URIRef
-
     from kg.model.evidence import HOW_TO_POINT
     from kg.query.evidence import evidence_of
 
     folder = resolve_sources(sources)
-    subjects: list[URIRef] = []
-    if result.type == "SELECT" and result.vars:
-        first = result.vars[0]
-        for row in result.bindings:
-            node = row.get(first)
-            if isinstance(node, URIRef) and node not in subjects:
-                subjects.append(node)
-    records = evidence_of(graph, subjects, folder)
+    records = evidence_of(graph, _subjects(result), folder)
     text = row_evidence_text(records, "md" if fmt == "md" and to_stdout else "text")
     click.echo(text, nl=False, err=not to_stdout)
     if folder is None:

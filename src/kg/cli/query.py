@@ -187,8 +187,9 @@ def _emit(data: bytes, output: Path | None) -> None:
 @click.option(
     "--evidence",
     is_flag=True,
-    help="After the answer, each row's subject (first column) with its paragraphs and, with "
-    "--sources, the article's sentence (on stderr unless the answer is a table or md on stdout).",
+    help="After the answer, each row's subject (the first column holding resources) with its "
+    "paragraphs and, with --sources, the article's sentence (on stderr unless the answer is a "
+    "table or md on stdout).",
 )
 @sources_option
 def cli(
