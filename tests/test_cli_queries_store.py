@@ -20,11 +20,16 @@ def counts(args: list[str]) -> dict[str, str]:
 
 def test_answer_sizes_on_memory_match_the_article():
     got = counts(["--store", "memory"])
-    # read off the article: ten agreements (treaty, declaration, the 12 documents, the 58
+    # read off the article: thirteen agreements (treaty, declaration, the 12 documents, the 58
     # deals, the sister-city agreements, the Green Technology Bank partnership, two visa
-    # arrangements, the Russian and Pakistani pacts); eight quotations; six state leaders
-    assert got["agreements"] == "10"
-    assert got["quotations"] == "8"
+    # arrangements, the Russian and Pakistani pacts; and three sets the re-read added: the
+    # agreements on access to China's resources (paragraph 12), China's visa-free
+    # arrangements (19), the summit's communiques (14)); 17 quotation rows: nine quotations
+    # with a named speaker (Tokayev, Xi twice, Mirziyoyev twice, Berdimuhamedov, Japarov, and
+    # the phrases the article gives China and Kazakhstan) and seven phrases the article puts
+    # in quotation marks without a speaker, one of them in two paragraphs; six state leaders
+    assert got["agreements"] == "13"
+    assert got["quotations"] == "17"
     assert got["leaders"] == "6"
     assert got["quotations-by-speaker"] == "needs a parameter"
 
