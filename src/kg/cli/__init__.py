@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Write the graph as Turtle, JSON-LD, N-Triples, N-Quads, TriG or RDF/XML.",
     ),
     "import": ("import_", "Merge outside RDF files into a data folder, validated first."),
+    "site": ("site", "Write an offline website of the graph: pages, search, charts, evidence."),
     "serve": ("serve", "Serve the graph as a read-only SPARQL 1.1 endpoint with a small web page."),
     "load": ("load", "Load RDF files into a persistent Oxigraph store."),
     "push": ("push", "Upload the graph to a SPARQL Graph Store Protocol endpoint."),
