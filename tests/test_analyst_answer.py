@@ -126,7 +126,16 @@ def test_dir_shows_the_public_api_and_import_stays_light():
     assert out.stdout.split() == ["False", "False"]
 
 
-@pytest.mark.parametrize("module", ["kg", "kg.render.answer", "kg.render.pictures.inline"])
+DOCUMENTED = (
+    "kg",
+    "kg.render.answer",
+    "kg.render.pictures.inline",
+    "kg.query.names",
+    "kg.render.joined",
+)
+
+
+@pytest.mark.parametrize("module", DOCUMENTED)
 def test_the_documented_examples_run(module):
     found = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert found.attempted > 0 and found.failed == 0

@@ -15,6 +15,8 @@ Examples:
   kg export --format jsonld --frame agreements --subject skgr:eternal-friendship-treaty
   kg export --with-ontology --inferred -o summit.trig
   kg export --store oxigraph:store/ -o store.nt
+  kg export --table commitments -o commitments.csv     # AidData GCDF 3.0 column names
+  kg export --table events | jq -c '{id, event, date}'  # PLOVER event records
 """
 
 
@@ -56,6 +58,14 @@ Examples:
     default=None,
     help="With --frame: only this node at the top (e.g. skgr:eternal-friendship-treaty).",
 )
+@click.option(
+    "--table",
+    type=click.Choice(["commitments", "events"]),
+    default=None,
+    help="Instead of RDF, a table that joins with the field's datasets: commitments (CSV with "
+    "AidData GCDF 3.0 column names) or events (PLOVER records as JSON lines). See "
+    "docs/data-dictionary.md.",
+)
 def cli(
     fmt: str | None,
     output: Path | None,
@@ -66,6 +76,7 @@ def cli(
     merge_inferred: bool,
     frame_spec: str | None,
     subject: str | None,
+    table: str | None,
 ) -> None:
     """Write the graph as Turtle, JSON-LD, N-Triples, N-Quads, TriG or RDF/XML.
 
@@ -75,6 +86,12 @@ def cli(
     single-graph formats need --merge-inferred.
     """
     from kg.io import write_atomic
+
+    if table is not None:
+        _write_table(
+            table, output, data_dir, store, fmt, with_ontology or inferred or bool(frame_spec)
+        )
+        return
     from kg.render.export import export, resolve_format
 
     name = resolve_format(fmt, output)
@@ -95,3 +112,25 @@ def cli(
     else:
         write_atomic(output, data)
         click.echo(f"wrote {output} ({len(data):,} bytes, {name})", err=True)
+
+
+def _write_table(
+    table: str, output: Path | None, data_dir: Path | None, store: str, fmt: str | None, rdf: bool
+) -> None:
+    """``--table``: a CSV or JSON-lines table; RDF options do not apply to it."""
+    from kg.errors import UsageError
+    from kg.io import write_atomic
+    from kg.render.joined import TABLES, export_table
+
+    if fmt is not None or rdf:
+        raise UsageError(
+            "--table writes a table, not RDF",
+            where="--table",
+            hint="drop --format, --with-ontology, --inferred and --frame",
+        )
+    data = export_table(table, data=data_dir, store=store)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        return
+    write_atomic(output, data)
+    click.echo(f"wrote {output} ({len(data):,} bytes, {table}: {TABLES[table][1]})", err=True)
