@@ -8,16 +8,15 @@
   function key(cell) {
     var raw = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent;
     raw = raw.trim();
-    var number = Number(raw);
     if (raw === "") { return { empty: true }; }
-    return isNaN(number) ? { text: fold(raw) } : { number: number };
+    var number = Number(raw);
+    return { text: fold(raw), number: isNaN(number) ? undefined : number };
   }
+  // Numbers by value when both cells are numbers; anything else as text, digits by value
+  // ("2030" after "2025-06-18"); empty cells always last.
   function compare(a, b) {
-    if (a.empty || b.empty) { return (a.empty ? 1 : 0) - (b.empty ? 1 : 0); }
     if (a.number !== undefined && b.number !== undefined) { return a.number - b.number; }
-    if (a.number !== undefined) { return -1; }
-    if (b.number !== undefined) { return 1; }
-    return a.text.localeCompare(b.text);
+    return a.text.localeCompare(b.text, undefined, { numeric: true });
   }
   function sortBy(table, th, column) {
     var ascending = th.getAttribute("aria-sort") !== "ascending";
@@ -30,8 +29,10 @@
       return { row: row, key: key(row.cells[column]), i: i };
     });
     rows.sort(function (x, y) {
+      if (x.key.empty || y.key.empty) {
+        return ((x.key.empty ? 1 : 0) - (y.key.empty ? 1 : 0)) || x.i - y.i;
+      }
       var order = compare(x.key, y.key);
-      if (x.key.empty || y.key.empty) { return order || x.i - y.i; }
       return (ascending ? order : -order) || x.i - y.i;
     });
     rows.forEach(function (r) { body.appendChild(r.row); });
