@@ -234,6 +234,24 @@ def cell(site: SiteData, term: Identifier | None, links: Links) -> Cell:
     return Cell(text, sort=str(term) if text != str(term) else "")
 
 
+def _echoes(site: SiteData, answer: Answer) -> set[str]:
+    """Label columns that only repeat the resource beside them (``label`` after
+    ``commitment``): the table already shows that resource by its label, as a link. The
+    downloads keep every column."""
+    echoes = set()
+    for before, column in zip(answer.variables, answer.variables[1:], strict=False):
+        if not (column == "label" or column.endswith("Label")) or not answer.rows:
+            continue
+        if all(
+            isinstance(row.get(before), URIRef)
+            and str(row.get(column, "")) == site.label(row[before])
+            for row in answer.rows
+        ):
+            echoes.add(column)
+    return echoes
+
+
 def answer_table(site: SiteData, answer: Answer, links: Links, table_id: str = "answer") -> Table:
-    rows = [[cell(site, row.get(v), links) for v in answer.variables] for row in answer.rows]
-    return Table(table_id, list(answer.variables), rows)
+    shown = [v for v in answer.variables if v not in _echoes(site, answer)]
+    rows = [[cell(site, row.get(v), links) for v in shown] for row in answer.rows]
+    return Table(table_id, shown, rows)
