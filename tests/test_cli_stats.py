@@ -21,9 +21,9 @@ def test_json_on_the_fixture():
     assert result.exit_code == 0, result.output
     stats = json.loads(result.stdout)
     assert stats["views"] == {
-        "actors": {"nodes": 4, "edges": 4},
+        "commitments": {"nodes": 6, "edges": 5},
+        "actors": {"nodes": 4, "edges": 5},
         "agreements": {"nodes": 5, "edges": 4},
-        "commitments": {"nodes": 7, "edges": 8},
         "full": {"nodes": 9, "edges": 13},
     }
     assert [r["label"] for r in stats["degree_centrality"]][0] == "China"

@@ -74,7 +74,7 @@ def test_concepts_can_be_drawn_in_the_full_view(small):
     assert G.has_edge(ID + "test-grant", ID + "status-pledged")
 
 
-def test_actors_view_merges_shared_agreements_and_commitments(small):
+def test_actors_view_has_ties_and_directed_commitments(small):
     G = project(small, "actors")
     assert labels(G) == {"China", "Kazakhstan", "Uzbekistan", "Xi Jinping"}
     ties = {
@@ -82,18 +82,27 @@ def test_actors_view_merges_shared_agreements_and_commitments(small):
         for u, v, k, d in G.edges(keys=True, data=True)
         if k == "tie"
     }
-    # China-Kazakhstan: the treaty and the grant; China-Uzbekistan: treaty and railway.
-    assert ties[frozenset(("China", "Kazakhstan"))]["label"] == "1 agreement, 1 commitment"
+    # China-Kazakhstan: the treaty; China-Uzbekistan: the treaty and the railway, which they
+    # commit to together; Kazakhstan-Uzbekistan: the treaty.
+    assert ties[frozenset(("China", "Kazakhstan"))]["label"] == "1 agreement"
+    assert ties[frozenset(("China", "Uzbekistan"))]["label"] == "1 agreement \u00b7 1 joint"
     assert ties[frozenset(("China", "Uzbekistan"))]["weight"] == 2
     assert ties[frozenset(("Kazakhstan", "Uzbekistan"))]["via"] == "Test treaty"
+    # the grant goes one way: China commits it, Kazakhstan benefits
+    gift = G.edges[ID + "china", ID + "kazakhstan", "commitsTo"]
+    assert (gift["label"], gift["via"], gift["directed"]) == ("1 commitment", "Test grant", True)
+    assert not G.has_edge(ID + "kazakhstan", ID + "china", key="commitsTo")
     assert G.has_edge(ID + "xi-jinping", ID + "china", key="leaderOf")
-    assert G.number_of_edges() == 4
+    assert G.number_of_edges() == 5  # 3 ties, 1 commitment, 1 leader of
 
 
-def test_agreements_and_commitments_views(small):
+def test_agreements_view(small):
     A = project(small, "agreements")
     assert labels(A) == {"Test treaty", "China", "Kazakhstan", "Uzbekistan", "Test summit"}
     assert A.number_of_edges() == 4
+
+
+def test_commitments_view_reads_as_sentences(small):
     C = project(small, "commitments")
     assert labels(C) == {
         "Test grant",
@@ -102,10 +111,30 @@ def test_agreements_and_commitments_views(small):
         "Kazakhstan",
         "Uzbekistan",
         "Xi Jinping",
-        "Test summit",
     }
-    # grant: by, announced, beneficiary, made at; railway: by x2, location; Xi leader of
-    assert C.number_of_edges() == 8
+    edges = {(C.nodes[u]["label"], k, C.nodes[v]["label"]) for u, v, k in C.edges(keys=True)}
+    # committer -> commitment -> beneficiary, announcer -> commitment
+    assert edges == {
+        ("China", "commits", "Test grant"),
+        ("Xi Jinping", "announced", "Test grant"),
+        ("Test grant", "benefits", "Kazakhstan"),
+        ("China", "commits", "Test railway"),
+        ("Uzbekistan", "commits", "Test railway"),
+    }
+    grant, railway = C.nodes[ID + "test-grant"], C.nodes[ID + "test-railway"]
+    # China commits most on its own (the grant): its pledges come first; the railway is
+    # China's with Uzbekistan, so joint
+    assert (grant["band"], grant["band_title"]) == ("lead", "China's pledges")
+    assert (railway["band"], railway["band_title"]) == ("joint", "Joint commitments")
+    assert railway["due_year"] == "2030" and grant["made_at"] == "Test summit"
+    sides = {C.nodes[n]["label"]: d for n, d in C.nodes(data="side") if d}
+    # the lead and its speaker on the left, the receiver and the partner on the right
+    assert sides == {
+        "China": "left",
+        "Xi Jinping": "left",
+        "Kazakhstan": "right",
+        "Uzbekistan": "right",
+    }
 
 
 def test_unknown_view_is_a_usage_error(small):
@@ -121,6 +150,28 @@ def test_focus_by_label_slug_and_iri(small):
     assert labels(focus(G, "Beijing", 0)) == {"China"}
 
 
+def test_focus_keeps_only_edges_within_its_depth(small):
+    G = project(small, "actors")
+    one = focus(G, "Kazakhstan", 1)
+    # China and Uzbekistan are one step away; the China-Uzbekistan tie is two steps away
+    # from Kazakhstan, so depth 1 is a star, not a triangle
+    assert labels(one) == {"Kazakhstan", "China", "Uzbekistan"}
+    assert {frozenset((one.nodes[u]["label"], one.nodes[v]["label"])) for u, v in one.edges()} == {
+        frozenset(("Kazakhstan", "China")),
+        frozenset(("Kazakhstan", "Uzbekistan")),
+    }
+    assert one.graph["focus"] == ID + "kazakhstan"
+    assert {one.nodes[n]["label"]: d for n, d in one.nodes(data="distance")} == {
+        "Kazakhstan": 0,
+        "China": 1,
+        "Uzbekistan": 1,
+    }
+    two = focus(G, "Kazakhstan", 2)
+    # depth 2 adds Xi (through China) and the ties among the first ring
+    assert labels(two) == {"Kazakhstan", "China", "Uzbekistan", "Xi Jinping"}
+    assert two.number_of_edges() == G.number_of_edges() == 5
+
+
 def test_focus_on_a_typo_suggests_the_right_name(small):
     G = project(small, "full")
     with pytest.raises(UsageError) as err:
@@ -131,7 +182,8 @@ def test_focus_on_a_typo_suggests_the_right_name(small):
 def test_stats_of_the_fixture(small):
     stats = network_stats(small, view="actors", top=3)
     assert stats["views"]["full"] == {"nodes": 9, "edges": 13}
-    assert stats["views"]["actors"] == {"nodes": 4, "edges": 4}
+    assert stats["views"]["actors"] == {"nodes": 4, "edges": 5}
+    assert stats["views"]["commitments"] == {"nodes": 6, "edges": 5}
     assert stats["classes"]["State"] == 3
     assert stats["classes"]["MonetaryAmount"] == 3
     assert stats["components"] == {"count": 1, "sizes": [4]}
@@ -154,8 +206,14 @@ def test_actors_view_of_the_summit(graph):
     assert leaders["Serdar Berdimuhamedov"] == "Turkmenistan"
     assert len(leaders) == 6  # six presidents, Tajikistan's unnamed
     tie = G.edges[ID + "china", ID + "kazakhstan", "tie"]
-    # treaty, Astana Declaration, Green Technology Bank partnership, visa-free travel
-    assert tie["agreements"] == 4
+    # treaty, Astana Declaration, Green Technology Bank partnership, the China-Kazakhstan
+    # visa-free travel and the set of China's visa-free arrangements it belongs to
+    assert tie["agreements"] == 5
+    # the coal gasification facility and the pumped-storage plant, committed together
+    assert tie["commitments"] == 2
+    # China's access to its Green Technology Bank and help for the police and border
+    # forces go to Kazakhstan (paragraphs 12 and 15)
+    assert G.edges[ID + "china", ID + "kazakhstan", "commitsTo"]["commitments"] == 2
 
 
 def test_the_treaty_has_six_parties(graph):
@@ -185,6 +243,29 @@ def test_summit_figures_in_the_full_view(graph):
     assert "8 billion USD" in railway["figures"]
     assert (railway["start_year"], railway["target_year"]) == ("2025", "2030")
     assert G.nodes[ID + "training-opportunities"]["amount"] == "3,000 training places"
+
+
+def test_commitments_view_of_the_summit(graph):
+    G = project(graph, "commitments")
+    bands = {}
+    for _, d in G.nodes(data=True):
+        if d["group"] == "commitment":
+            bands.setdefault(d["band_title"], set()).add(d["label"])
+    # paragraphs 12-15: the grants, training, the Green Technology Bank and the security
+    # help are China's alone; the railway (11) is China's with Kyrgyzstan and Uzbekistan
+    assert (
+        "Grants for livelihood and development projects in Central Asia" in bands["China's pledges"]
+    )
+    assert "China–Kyrgyzstan–Uzbekistan railway" in bands["Joint commitments"]
+    assert bands["Central Asian states on their own"] == {"Year of Kazakhstan–China Tourism (2025)"}
+    assert G.nodes[ID + "training-opportunities"]["due_year"] == "2027"  # 2025 + 2 years
+    assert G.nodes[ID + "china"]["side"] == "left"
+    assert G.nodes[ID + "central-asian-states"]["side"] == "right"
+    grant = {
+        (G.nodes[u]["label"], k)
+        for u, _, k in G.in_edges(ID + "grant-livelihood-projects", keys=True)
+    }
+    assert grant == {("China", "commits"), ("Xi Jinping", "announced")}
 
 
 def test_china_is_the_hub_of_the_actors_view(graph):

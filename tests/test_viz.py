@@ -61,14 +61,27 @@ def test_page_data_matches_the_graph(small):
     assert len(data["nodes"]) == G.number_of_nodes() == 9
     assert len(data["edges"]) == G.number_of_edges() == 13
     legend = {e["name"]: e["count"] for e in data["legend"]}
-    assert legend["State"] == 3 and legend["Project"] == 1
+    # kinds, not classes: the summit and Astana are an Event and a Place, the treaty an
+    # Agreement (its class stays in the tooltip)
+    assert legend == {
+        "State": 3,
+        "Person": 1,
+        "Place": 1,
+        "Event": 1,
+        "Agreement": 1,
+        "Project": 1,
+        "Commitment": 1,
+    }
     grant = next(n for n in data["nodes"] if n["id"] == ID + "test-grant")
     rows = dict(grant["info"]["rows"])
     assert "1.5 billion CNY (about 208 million USD)" in rows["key figures"]
     assert rows["article paragraphs"] == "12"
     china = next(n for n in data["nodes"] if n["id"] == ID + "china")
     xi = next(n for n in data["nodes"] if n["id"] == ID + "xi-jinping")
-    assert china["value"] > xi["value"]  # size by degree: China has more ties
+    # size by degree: China has 4 neighbours (Xi, the treaty, the grant, the railway), Xi 2
+    assert china["size"] > xi["size"]
+    # every node has its place in the data: the page draws what the layout computed
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
 
 
 def test_data_cannot_break_out_of_the_page():
@@ -134,8 +147,11 @@ def test_cli_writes_html(tmp_path):
     assert result.exit_code == 0, result.output
     data = page_data(out.read_text(encoding="utf-8"))
     assert data["title"] == "Mini"
-    assert len(data["nodes"]) == 4  # actors view by default
-    assert "4 nodes, 4 edges" in result.stderr
+    # the commitments view by default: the grant and the railway, China, Xi, Kazakhstan and
+    # Uzbekistan; China commits to both, Uzbekistan to the railway, Xi announced the grant,
+    # the grant benefits Kazakhstan
+    assert len(data["nodes"]) == 6
+    assert "6 nodes, 5 edges" in result.stderr
 
 
 def test_cli_focus_and_format(tmp_path):

@@ -10,26 +10,36 @@ import click
 from kg.cli.options import data_option, output_option, store_option
 from kg.errors import UsageError
 
-VIEW_NAMES = ("actors", "agreements", "commitments", "full")
+#: The network views (kg.render.network.VIEWS, in the same order; a test checks).
+VIEW_NAMES = ("commitments", "actors", "agreements", "full")
+#: What kg viz can draw: the networks and the timeline.
+PICTURE_NAMES = (*VIEW_NAMES, "timeline")
 FORMAT_NAMES = ("html", "png", "svg", "graphml", "gexf")
 
 
-def view_option(help_text: str):  # type: ignore[no-untyped-def]
-    """--view, shared by kg viz and kg stats so both offer the same views."""
+def view_option(help_text: str, names: tuple[str, ...] = VIEW_NAMES, default: str = "actors"):  # type: ignore[no-untyped-def]
+    """--view, shared by kg viz and kg stats so both name the views alike."""
     return click.option(
-        "--view", type=click.Choice(VIEW_NAMES), default="actors", show_default=True, help=help_text
+        "--view", type=click.Choice(names), default=default, show_default=True, help=help_text
     )
 
 
 EXAMPLES = """\b
 Examples:
-  kg viz -o graph.html
+  kg viz -o summit.html
+  kg viz --view timeline -o timeline.png
+  kg viz --focus Kazakhstan --depth 2 -o kazakhstan.html
   kg viz --view full --focus "Xi Jinping" --depth 2 -o xi.png
 """
 
 
 @click.command(name="viz", epilog=EXAMPLES)
-@view_option("actors: who is tied to whom; agreements; commitments; full: everything.")
+@view_option(
+    "commitments: who commits what to whom; actors: who is tied to whom; agreements; "
+    "full: everything; timeline: every date on one axis.",
+    PICTURE_NAMES,
+    "commitments",
+)
 @click.option(
     "--focus", metavar="ENTITY", help="Draw only around this node (label, skgr:slug or IRI)."
 )
@@ -87,12 +97,13 @@ def cli(
     data_dir: Path | None,
     store: str,
 ) -> None:
-    """Draw the relationships of the summit graph.
+    """Draw who committed what to whom, who is tied to whom, or the timeline.
 
-    The HTML page is one self-contained file: it loads nothing from the internet, so it
-    works offline. Hover a node for its class, key figures and article paragraphs.
+    The default picture reads as sentences: committer -> commitment -> beneficiary. The
+    HTML page is one self-contained file: it loads nothing from the internet, so it works
+    offline. Hover a node for its class, key figures and article paragraphs; click a kind
+    in the legend to hide it. The same data and options give the same bytes on every run.
     """
-    from kg.io import write_atomic
     from kg.render import network
     from kg.render import pictures as viz
     from kg.stores import open_graph
@@ -103,6 +114,17 @@ def cli(
             "PNG is binary", where="--format", hint="write it to a file with -o FILE.png"
         )
     graph = open_graph(store, data_dir)
+    if view == "timeline":
+        if focus or query_file is not None:
+            raise UsageError(
+                "the timeline shows every dated item",
+                where="--focus" if focus else "--query",
+                hint="leave it out, or pick a network view",
+            )
+        title = title or "Second China–Central Asia Summit (Astana, 2025): timeline"
+        payload = viz.timeline(network.project(graph, "full"), fmt, title=title)
+        _write(payload, output, f"{fmt}, timeline")
+        return
     if query_file is not None:
         G = network.project_construct(run_construct(graph, query_file), graph)
         what = f"result of {query_file.name}"
@@ -115,13 +137,19 @@ def cli(
     title = title or f"Second China–Central Asia Summit (Astana, 2025): {what}"
     paragraphs = viz.article_paragraphs(article) if article else None
     payload = viz.render(G, fmt, title=title, size_by=size_by, paragraphs=paragraphs)
-    summary = f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges"
+    _write(payload, output, f"{fmt}, {G.number_of_nodes()} nodes, {G.number_of_edges()} edges")
+
+
+def _write(payload: bytes, output: Path | None, summary: str) -> None:
+    """To stdout, or atomically to the file with one line on stderr."""
+    from kg.io import write_atomic
+
     if output is None:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
     else:
         write_atomic(output, payload)
-        click.echo(f"wrote {output} ({fmt}, {summary}, {len(payload):,} bytes)", err=True)
+        click.echo(f"wrote {output} ({summary}, {len(payload):,} bytes)", err=True)
 
 
 def run_construct(graph, path: Path):  # type: ignore[no-untyped-def]

@@ -32,10 +32,11 @@ Edges
     ``label`` (the property's rdfs:label, e.g. "committed by"), ``predicate`` (its IRI)
     and ``weight`` 1.
 
-Views (:mod:`kg.render.network.views`) keep parts of this projection; the actors view
-(:mod:`kg.render.network.actors`) is derived from it.
+Views (:mod:`kg.render.network.views`) keep parts of this projection; the actors and
+commitments views (:mod:`kg.render.network.actors`, :mod:`kg.render.network.commitments`)
+are derived from it.
 
-May use: the sibling modules ``styles``, ``terms``, ``views``, ``actors``; rdflib,
+May use: the sibling modules ``styles``, ``terms``, ``views``, ``actors``, ``commitments``; rdflib,
 networkx (inside functions), :mod:`kg.model.namespaces`, :mod:`kg.errors`.
 """
 
@@ -49,6 +50,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
 from kg.model.namespaces import ORG, SCHEMA, SKG
 from kg.render.network.actors import actors_view
+from kg.render.network.commitments import commitments_view
 from kg.render.network.styles import CLASS_STYLE, CONCEPT_STYLE, ClassStyle
 from kg.render.network.terms import duration_text, local_name, number_text, snake
 from kg.render.network.views import VIEWS, View, check_view
@@ -258,8 +260,16 @@ def project(graph: Graph, view: str = "full", *, concepts: bool = False) -> nx.M
 
 
 def view_of(full: nx.MultiDiGraph, view: str) -> nx.MultiDiGraph:
-    """One view of the full projection: the actors view is derived, the others restrict."""
-    return actors_view(full) if view == "actors" else restrict(full, VIEWS[view])
+    """One view of the full projection: actors and commitments are derived, the others
+    restrict it. ``graph["view"]`` names the view, so a picture knows how to lay it out."""
+    if view == "actors":
+        return actors_view(full)
+    if view == "commitments":
+        return commitments_view(full)
+    out = restrict(full, VIEWS[view])
+    out = out.copy() if out is full else out
+    out.graph["view"] = view
+    return out
 
 
 def restrict(full: nx.MultiDiGraph, view: View) -> nx.MultiDiGraph:

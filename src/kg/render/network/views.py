@@ -1,10 +1,13 @@
 """The named sub-pictures of the graph (:data:`VIEWS`) and what each keeps.
 
-``full``: everything the projection makes. ``agreements``: agreements with their parties,
-the events they were adopted at and the agreements they resemble. ``commitments``:
-commitments and projects with who commits, who benefits, who announced them, where, at
-which event, under which agreement or initiative. ``actors``: actors only, tied through
-shared agreements and commitments (built by :mod:`kg.render.network.actors`).
+``commitments`` (the default picture): who commits what to whom, edges turned to read as
+sentences, committer -> commitment -> beneficiary (built by
+:mod:`kg.render.network.commitments`). ``actors``: actors only, tied through shared
+agreements and joint commitments, with directed edges for commitments one makes to
+another (built by :mod:`kg.render.network.actors`). ``agreements``: agreements with their
+parties, the events they were adopted at and the agreements they resemble. ``full``:
+everything the projection makes. The first two are derived, so their ``groups``,
+``predicates`` and ``core`` only describe what they draw.
 """
 
 from __future__ import annotations
@@ -29,8 +32,18 @@ class View:
 
 
 VIEWS: dict[str, View] = {
+    "commitments": View(
+        "Who commits what to whom: committer -> commitment -> beneficiary, with who "
+        "announced it, what it sets up, its amount, due year and status.",
+        frozenset({"commitment", "actor"}),
+        frozenset(
+            {SKG.committedBy, SKG.beneficiary, SKG.announcedBy, SKG.establishes, SKG.involves}
+        ),
+        frozenset({"commitment"}),
+    ),
     "actors": View(
-        "Who is tied to whom through agreements and commitments, and who leads or belongs to whom.",
+        "Who is tied to whom through agreements and joint commitments, who commits to whom, "
+        "and who leads or belongs to whom.",
         frozenset({"actor"}),
         None,
         frozenset(),
@@ -41,29 +54,6 @@ VIEWS: dict[str, View] = {
         frozenset({"agreement", "actor", "event"}),
         frozenset({SKG.party, SKG.adoptedAt, SKG.similarTo, SKG.heldDuring, SKG.groupMember}),
         frozenset({"agreement"}),
-    ),
-    "commitments": View(
-        "Commitments and projects: who commits, who benefits, who announced them, where, "
-        "at which event, under which agreement or initiative.",
-        frozenset({"commitment", "actor", "event", "place", "initiative", "agreement"}),
-        frozenset(
-            {
-                SKG.committedBy,
-                SKG.beneficiary,
-                SKG.announcedBy,
-                SKG.involves,
-                SKG.establishes,
-                SKG.concerns,
-                SKG.madeAt,
-                SKG.location,
-                SKG.connects,
-                SKG.partOfInitiative,
-                SKG.underAgreement,
-                SKG.leaderOf,
-                SKG.groupMember,
-            }
-        ),
-        frozenset({"commitment"}),
     ),
     "full": View("Every resource and every relation between them.", None, None, None),
 }

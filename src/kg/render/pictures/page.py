@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import json
 import re
-import textwrap
 from importlib import resources
 from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import UsageError
-from kg.render.pictures.style import legend, sizes, style_of
+from kg.render.pictures.compose import scene_of
+from kg.render.pictures.nodes import MARGIN
+from kg.render.pictures.scene import Edge, Node, Scene
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -36,40 +37,6 @@ def article_paragraphs(path: Path | str) -> dict[int, str]:
         raise UsageError(f"cannot read the article: {exc.strerror}", where=str(path)) from None
     blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
     return {i: " ".join(b.split()) for i, b in enumerate(blocks, start=1)}
-
-
-_TIP_ROWS = (
-    ("figures", "key figures"),
-    ("office", "office"),
-    ("commitment_kind", "kind"),
-    ("sector", "sector"),
-    ("also_known_as", "also known as"),
-    ("comment", "note"),
-    ("gist", "gist"),
-    ("text", "words"),
-    ("source", "source"),
-    ("paragraphs", "article paragraphs"),
-    ("iri", "IRI"),
-)
-
-
-def _node_info(data: dict[str, Any], paragraphs: dict[int, str] | None) -> dict[str, Any]:
-    rows = [
-        [caption, str(data[key])] for key, caption in _TIP_ROWS if data.get(key) not in (None, "")
-    ]
-    info: dict[str, Any] = {
-        "label": data.get("label", ""),
-        "class": data.get("class", ""),
-        "rows": rows,
-    }
-    if paragraphs and data.get("paragraphs"):
-        numbers = [int(p) for p in str(data["paragraphs"]).split(",") if p.strip().isdigit()]
-        info["texts"] = [
-            f"\u00b6{p}: " + textwrap.shorten(paragraphs[p], 320, placeholder=" \u2026")
-            for p in numbers
-            if p in paragraphs
-        ]
-    return info
 
 
 def _escape_json(text: str) -> str:
@@ -112,59 +79,85 @@ def to_html(
     paragraphs: dict[int, str] | None = None,
 ) -> str:
     """The graph as one self-contained HTML page (no outside URL is referenced)."""
-    nodes = _nodes(G, sizes(G, size_by), paragraphs)
-    edges = _edges(G)
-    n = len(nodes)
+    scene = scene_of(G, title=title, subtitle=subtitle, size_by=size_by, paragraphs=paragraphs)
+    return scene_html(scene)
+
+
+def scene_html(scene: Scene) -> str:
+    """A laid-out scene as the page: vis-network draws it where the layout put it."""
     payload = {
-        "title": title,
-        "subtitle": subtitle
-        or f"{n} nodes, {len(edges)} edges. Hover for details; drag to move; scroll to zoom.",
-        "nodes": nodes,
-        "edges": edges,
-        "legend": legend(G),
-        "note": f"Node size: {size_by}. Edge label: the relation. "
-        "Dashed border: outside knowledge, not from the article.",
-        "iterations": 300 if n < 60 else 500,
+        "title": scene.title,
+        "subtitle": scene.subtitle,
+        "kind": scene.kind,
+        "nodes": [_node(n) for n in scene.nodes],
+        "edges": [_edge(e) for e in scene.edges],
+        "legend": scene.legend,
+        "statusLegend": scene.status_legend,
+        "edgeLegend": scene.edge_legend,
+        "note": scene.note,
+        "bands": [
+            {"title": b.title, "box": [_r(b.left), _r(b.top), _r(b.right), _r(b.bottom)]}
+            for b in scene.bands
+        ],
+        "guides": [[[_r(x), _r(y)] for x, y in g] for g in scene.guides],
+        "columns": [[_r(x), text, align] for x, text, align in scene.columns],
+        "view": [_r(v) for v in scene.view_box()],
+        "zoomLabels": scene.zoom_labels,
     }
-    return _page(title, payload)
+    return _page(scene.title, payload)
 
 
-def _nodes(
-    G: nx.MultiDiGraph, size: dict[str, float], paragraphs: dict[int, str] | None
-) -> list[dict[str, Any]]:
-    nodes = []
-    for n, data in G.nodes(data=True):
-        style = style_of(data)
-        nodes.append(
-            {
-                "id": n,
-                "label": data.get("label", n),
-                "shape": style.shape,
-                "color": style.color,
-                "value": round(size.get(n, 0.0), 4),
-                "dashed": data.get("source") == "outside knowledge",
-                "info": _node_info(data, paragraphs),
-            }
-        )
-    return nodes
+def _r(value: float) -> float:
+    """Coordinates to a tenth of a pixel: short, and the same on every platform."""
+    return round(float(value), 1)
 
 
-def _edges(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    edges = []
-    for i, (u, v, data) in enumerate(G.edges(data=True)):
-        via = [t for t in str(data.get("via", "")).split("; ") if t]
-        edges.append(
-            {
-                "id": f"e{i}",
-                "from": u,
-                "to": v,
-                "label": data.get("label", ""),
-                "weight": data.get("weight", 1),
-                "arrow": data.get("directed", True),
-                "info": {"label": data.get("label", ""), "via": via},
-            }
-        )
-    return edges
+def _node(n: Node) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": n.id,
+        "label": "\n".join(n.label) if n.show_label else "",
+        "shape": n.shape,
+        "color": n.color,
+        "border": n.border,
+        "borderWidth": n.border_width,
+        "dashed": n.dashed,
+        "x": _r(n.x),
+        "y": _r(n.y),
+        "size": _r(n.size),
+        "font": {"size": n.font_size, "color": n.font_color},
+        "margin": MARGIN,
+        "kind": n.kind,
+        "info": n.info,
+    }
+    if n.focus:
+        out["focus"] = True
+    if n.cluster:
+        out["cluster"] = n.cluster
+    return out
+
+
+def _edge(e: Edge) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": e.id,
+        "from": e.source,
+        "to": e.target,
+        "color": e.color,
+        "width": e.width,
+        "dashes": e.dashes,
+        "arrow": e.arrow,
+        "label": e.label if e.label_at is not None else "",
+        "labelT": float(e.info.get("label_t", 0.5)),
+        "info": {"label": e.info.get("label", e.label), "via": e.info.get("via", [])},
+    }
+    if e.curve:
+        out["curve"] = e.curve
+    if e.hidden:
+        out["hidden"] = True
+    if e.path:
+        # drawn by the page's script along the route; vis-network keeps the edge, unseen
+        out["path"] = [list(step) for step in e.path]
+        out["labelAt"] = list(e.label_at) if e.label_at else None
+    return out
 
 
 def _page(title: str, payload: dict[str, Any]) -> str:
