@@ -25,6 +25,8 @@ __all__ = [
     "render_question_page",
     "render_resource_page",
     "render_search",
+    "resource_for_slug",
+    "search_index_js",
 ]
 
 _HOMES = {
@@ -36,6 +38,8 @@ _HOMES = {
     "render_question_page": "kg.render.site.question",
     "render_resource_page": "kg.render.site.resource",
     "render_search": "kg.render.site.search",
+    "resource_for_slug": "kg.render.site.resource",
+    "search_index_js": "kg.render.site.search",
 }
 
 
