@@ -253,7 +253,7 @@ def test_a_named_question_missing_its_parameter_or_unknown(srv):
 
 
 def test_the_page_and_its_assets_are_local(srv):
-    status, headers, page = get(f"{srv.url}/")
+    status, headers, page = get(f"{srv.url}/query")
     assert status == 200 and headers["Content-Type"].startswith("text/html")
     assert "default-src 'self'" in headers["Content-Security-Policy"]
     assert b"https://" not in page and b"http://" not in page  # every asset from this server

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,7 @@ def wait_for(browser: Browser, expression: str, timeout: float = 30):  # type: i
 
 def test_pick_a_question_run_it_and_draw_it(page, served):
     page.events.clear()
-    page.send("Page.navigate", {"url": served.url + "/"})
+    page.send("Page.navigate", {"url": served.url + "/query"})
     # the named questions arrive from /queries: 33 plus the "type your own" entry
     options = wait_for(
         page,
@@ -73,3 +74,40 @@ def test_pick_a_question_run_it_and_draw_it(page, served):
 
     outside = [u for u in page.requests() if not u.startswith((served.url, "data:", "about:"))]
     assert outside == [], outside
+
+
+def test_the_page_address_reproduces_the_answer(page, served):
+    # run a question with a parameter, then open the address the page now shows, afresh
+    page.send("Page.navigate", {"url": served.url + "/query"})
+    wait_for(
+        page,
+        "(function(){var s=document.getElementById('question');"
+        "return s && s.options.length > 30;})()",
+    )
+    page.evaluate(
+        "(function(){var s=document.getElementById('question'); s.value='quotations-by-speaker';"
+        "s.dispatchEvent(new Event('change'));"
+        "document.querySelector('#params input[name=speaker]').value='Mirziyoyev';"
+        "document.getElementById('run').click();})()"
+    )
+    rows = "document.querySelectorAll('#table tbody tr').length"
+    # Mirziyoyev's two phrases; "historic event" is about both the declaration and the treaty
+    assert wait_for(page, rows) == 3
+    # picking the question put its SPARQL in the editor
+    assert "SELECT" in page.evaluate("document.getElementById('query').value")
+    link = page.evaluate("location.href")
+    assert "q=quotations-by-speaker" in link and "view=table" in link
+    page.send("Page.navigate", {"url": "about:blank"})
+    page.send("Page.navigate", {"url": link})
+    assert wait_for(page, rows) == 3
+    # a resource in the table links to its own page on the server
+    href = page.evaluate("document.querySelector('#table a').getAttribute('href')")
+    assert href.startswith("/id/")
+    # and a typed query's address too
+    own = (
+        served.url
+        + "/query?"
+        + urllib.parse.urlencode({"query": "SELECT ?s WHERE { ?s a skg:State }", "view": "table"})
+    )
+    page.send("Page.navigate", {"url": own})
+    assert wait_for(page, rows) >= 6

@@ -1,4 +1,5 @@
-"""``kg serve``: a read-only SPARQL 1.1 endpoint and a small page (see :mod:`kg.serve`)."""
+"""``kg serve``: the browsing pages, Linked Data at /id/SLUG, a query page and a read-only
+SPARQL 1.1 endpoint (see :mod:`kg.serve`)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ from typing import Any
 
 import click
 
+from kg.cli.evidence import resolve_sources, sources_option
 from kg.cli.options import data_option, store_option
 
 EXAMPLES = """\b
 Examples:
-  kg serve                       # http://127.0.0.1:8000/ (page) and /sparql (endpoint)
+  kg serve                       # http://127.0.0.1:8000/ (browse), /query, /sparql
+  kg serve --sources ../shared/sources   # resource pages show the article's sentences
   kg serve --store oxigraph:store/ --port 8080 --timeout 30 --max-rows 50000
   kg serve --host 0.0.0.0 --allow-host kg.example.org --max-memory 2GiB
 """
@@ -56,6 +59,7 @@ Examples:
     type=click.IntRange(1, 64),
     help="Worker processes that run queries [default: CPUs, at most 4].",
 )
+@sources_option
 @click.option("--cors", is_flag=True, help="Allow cross-origin requests from any web page.")
 @click.option(
     "--allow-host",
@@ -133,6 +137,7 @@ def _config(options: dict[str, Any]) -> Any:
         else server.parse_size(memory, where="--max-memory"),
         cors=options["cors"],
         allow_hosts=tuple(options["allow_hosts"]),
+        sources=resolve_sources(options["sources"]),
     )
     if options["workers"] is not None:
         config.workers = options["workers"]

@@ -44,6 +44,7 @@ class ServeConfig:
     allow_hosts: tuple[str, ...] = ()  # Host names accepted besides the loopback ones
     idle_timeout: float = 5.0  # seconds a connection may stay silent
     request_timeout: float = 10.0  # seconds to send one whole request (line, headers, body)
+    sources: Path | None = None  # a checked copy of the article, to show its sentences
 
 
 _SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*([kmgt]?)(i?)b?", re.IGNORECASE)

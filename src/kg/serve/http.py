@@ -2,13 +2,18 @@
 
 Routes::
 
-    GET  /                       the page: type a query or pick a named question
+    GET  /                       the summit at a glance (the pages of kg site, kg.serve.browse)
+    GET  /id/SLUG                a resource: HTML to a browser, RDF to a client asking for it
+    GET  /id/SLUG.ttl|.jsonld|.nt  its description as that RDF
+    GET  /search?q=...  /class[/NAME]  /article (with --sources)  /assets/FILE
+    GET  /query                  the query page: type a query or pick a named question
     GET  /sparql?query=...       SPARQL 1.1 Protocol query (also POST, form or direct body)
     GET  /sparql                 the service description (Turtle, sd: vocabulary)
-    GET  /queries                the named questions (JSON)
-    GET  /queries/NAME?p=v       one named question, its parameters from the query string
+    GET  /queries                the named questions (HTML to a browser, else JSON)
+    GET  /queries/NAME?p=v       one named question: its page to a browser, else its answer
+    GET  /queries/NAME.csv|...   its answer in that format
     GET  /graph.html?view=...    the relationship picture (kg.render.pictures's offline page)
-    GET  /static/FILE            the page's own assets (nothing comes from a CDN)
+    GET  /static/FILE            the query page's own assets (nothing comes from a CDN)
 
 ``timeout=SECONDS`` on a query asks for a shorter time limit than the server's (as
 Fuseki's does), never a longer one.
@@ -29,6 +34,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from kg.serve import checks, pages
+from kg.serve.browse import rdf_format as browse_rdf_format
 from kg.serve.config import ServeConfig
 from kg.serve.deadlines import Deadlines
 from kg.serve.description import description_reply
@@ -226,7 +232,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _route_get(self) -> Reply:
         path, args = self._query_args()
-        if path in ("/", "/index.html"):
+        if path in ("/query", "/index.html"):
             return pages.static("index.html", csp=True)
         if path.startswith("/static/"):
             return pages.static(path[len("/static/") :])
@@ -235,14 +241,60 @@ class Handler(BaseHTTPRequestHandler):
                 return self._description()
             return self._sparql(args, None)
         if path in ("/queries", "/queries/"):
+            if self._wants_html(args):
+                return self._browse(args, "questions")
             return pages.catalogue_reply(self.server.config.queries_dir)
         if path.startswith("/queries/"):
-            return self._named(urllib.parse.unquote(path[len("/queries/") :]), args)
+            return self._question(urllib.parse.unquote(path[len("/queries/") :]), args)
         if path == "/graph.html":
             return self._picture(args)
         if path == "/favicon.ico":
             return Reply(204, "image/x-icon", b"")
+        return self._route_browse(path, args)
+
+    def _route_browse(self, path: str, args: dict[str, list[str]]) -> Reply:
+        """The pages kg site writes as files, here as routes (kg.serve.browse)."""
+        simple = {"/": "home", "/search": "search", "/article": "article", "/class": "classes"}
+        if path in simple:
+            return self._browse(args, simple[path], q=_first(args, "q"))
+        for prefix, kind in (("/id/", "resource"), ("/class/", "class"), ("/assets/", "asset")):
+            if path.startswith(prefix):
+                name = urllib.parse.unquote(path[len(prefix) :])
+                if not pages.plain_name(name):
+                    break
+                if kind == "resource":
+                    return self._resource(name, args)
+                return self._browse(args, kind, name=name)
         return error_reply(404, "not-found", f"nothing at {pages.shorten(path)}; try / or /sparql")
+
+    def _resource(self, name: str, args: dict[str, list[str]]) -> Reply:
+        stem, _, suffix = name.rpartition(".")
+        if stem and suffix in ("ttl", "jsonld", "nt"):
+            return self._browse(args, "describe", name=stem, format=suffix)
+        fmt = None if self._wants_html(args) else browse_rdf_format(self.headers.get("Accept"))
+        if fmt is None:
+            return self._browse(args, "resource", name=name)
+        return self._browse(args, "describe", name=name, format=fmt)
+
+    def _question(self, name: str, args: dict[str, list[str]]) -> Reply:
+        stem, _, suffix = name.rpartition(".")
+        if stem and suffix in ("csv", "tsv", "json", "xml", "ttl", "jsonld", "nt"):
+            args = {**args, "format": [suffix]}
+            name = stem
+        elif self._wants_html(args) and not _first(args, "format"):
+            missing = pages.unknown_question(name, self.server.config.queries_dir)
+            return missing or self._browse(args, "question", name=name)
+        return self._named(name, args)
+
+    def _wants_html(self, args: dict[str, list[str]]) -> bool:
+        accept = (self.headers.get("Accept") or "").lower()
+        return "format" not in args and ("text/html" in accept or "application/xhtml" in accept)
+
+    def _browse(self, args: dict[str, list[str]], kind: str, **job: Any) -> Reply:
+        sources = self.server.config.sources
+        return self._job(
+            args, kind="page", page=kind, sources=str(sources) if sources else None, **job
+        )
 
     def _route_post(self, raw: bytes) -> Reply:
         path, args = self._query_args()

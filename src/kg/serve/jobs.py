@@ -1,7 +1,8 @@
 """What a worker does with a job: a job (a plain dict) in, a :class:`Reply` out.
 
 Jobs: ``query`` (SPARQL text or a named question, answered in the negotiated format),
-``graph.html`` (the relationship picture) and ``info`` (the triple count). Runs inside a
+``graph.html`` (the relationship picture), ``page`` (a browsing page or a resource's
+description, :mod:`kg.serve.browse`) and ``info`` (the triple count). Runs inside a
 worker process, or in-process for tests; every failure becomes a one-line JSON reply, so
 a worker never dies of a bad query:
 
@@ -61,6 +62,10 @@ def _dispatch(graph: Any, job: dict[str, Any]) -> Reply:
         return Reply(200, "application/json", json.dumps({"triples": len(graph)}).encode())
     if job["kind"] == "graph.html":
         return _picture(graph, job)
+    if job["kind"] == "page":
+        from kg.serve.browse import page
+
+        return page(graph, job)
     return _answer(graph, job)
 
 

@@ -29,6 +29,11 @@ def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+def plain_name(name: str) -> bool:
+    """A slug or file name the routes accept: short, letters, digits, ``.``, ``-``, ``_``."""
+    return len(name) <= MAX_NAME and bool(_NAME.fullmatch(name)) and ".." not in name
+
+
 def static(name: str, *, csp: bool = False) -> Reply:
     """One file of ``static/``; anything else (``..``, other suffixes) is 404."""
     if len(name) > MAX_NAME or not _NAME.fullmatch(name):
@@ -81,6 +86,7 @@ def catalogue_reply(folder: Path | None) -> Reply:
             "title": q.title,
             "description": q.description,
             "kind": kind_of(q.text),
+            "text": q.text,
             "params": [
                 {"name": p.name, "required": p.required, "type": p.type, "help": p.description}
                 for p in q.params

@@ -14,6 +14,7 @@ const PREFIXES = {
 };
 
 const $ = (id) => document.getElementById(id);
+const RESOURCES = "https://w3id.org/summit-kg/id/";
 let questions = {};
 
 function short(iri) {
@@ -57,6 +58,7 @@ function pickQuestion() {
   box.replaceChildren();
   $("question-help").textContent = q ? q.description : "";
   $("query").disabled = Boolean(q);
+  if (q && q.text) $("query").value = q.text;  // read it here; edit it after choosing "(type your own…)"
   if (!q) return;
   for (const p of q.params) {
     const label = document.createElement("label");
@@ -98,7 +100,14 @@ function renderTable(data) {
         const td = tr.insertCell();
         const term = row[v];
         if (!term) continue;
-        td.textContent = term.type === "uri" ? short(term.value) : term.value;
+        if (term.type === "uri" && term.value.startsWith(RESOURCES)) {
+          const a = document.createElement("a");  // the resource's own page on this server
+          a.href = `/id/${encodeURIComponent(term.value.slice(RESOURCES.length))}`;
+          a.textContent = short(term.value);
+          td.append(a);
+        } else {
+          td.textContent = term.type === "uri" ? short(term.value) : term.value;
+        }
         if (term.type === "uri") { td.className = "iri"; td.title = term.value; }
       }
     }
@@ -108,8 +117,44 @@ function renderTable(data) {
   return count;
 }
 
+// The page's state lives in its URL, so a link reproduces the answer:
+// ?q=NAME&p.PARAM=VALUE&view=table|picture, or ?query=TEXT&view=...
+function remember(view) {
+  const state = new URLSearchParams();
+  const picked = $("question").value;
+  if (picked) {
+    state.set("q", picked);
+    for (const input of $("params").querySelectorAll("input")) {
+      if (input.value.trim()) state.set(`p.${input.name}`, input.value.trim());
+    }
+  } else {
+    state.set("query", $("query").value);
+  }
+  state.set("view", view);
+  history.replaceState(null, "", `${location.pathname}?${state}`);
+}
+
+function restore() {
+  const state = new URLSearchParams(location.search);
+  const name = state.get("q");
+  if (name && questions[name]) {
+    $("question").value = name;
+    pickQuestion();
+    for (const input of $("params").querySelectorAll("input")) {
+      input.value = state.get(`p.${input.name}`) || "";
+    }
+  } else if (state.has("query")) {
+    $("query").value = state.get("query");
+  } else {
+    return;
+  }
+  if (state.get("view") === "picture") picture();
+  else run().catch((e) => showError(String(e)));
+}
+
 async function run() {
   clearOut();
+  remember("table");
   let url, init;
   const picked = $("question").value;
   if (picked) {
@@ -154,6 +199,7 @@ async function run() {
 
 function picture() {
   clearOut();
+  remember("picture");
   const picked = $("question").value;
   const q = questions[picked];
   let url = "/graph.html?view=actors";
@@ -174,4 +220,6 @@ function picture() {
 $("question").addEventListener("change", pickQuestion);
 $("run").addEventListener("click", () => run().catch((e) => showError(String(e))));
 $("picture").addEventListener("click", picture);
-loadQuestions().catch((e) => showError(`cannot list the named questions: ${e}`));
+loadQuestions()
+  .then(restore)
+  .catch((e) => showError(`cannot list the named questions: ${e}`));
