@@ -101,7 +101,8 @@ def overlap(a: Box, b: Box, slack: float = 0.0) -> bool:
 def place_edge_labels(scene: Scene, priority: dict[str, float] | None = None) -> None:
     """Give each edge a ``label_at`` where its label fits; None where it would collide.
 
-    Labels are tried heaviest first (``priority``: edge id -> weight), then in edge order.
+    Labels are tried heaviest first (``priority``: edge id -> weight), then in edge order,
+    each at its preferred place along the edge, then at four others, mostly nearer the middle.
     """
     nodes = {n.id: n for n in scene.nodes}
     taken: list[Box] = [n.box() for n in scene.nodes]
@@ -115,8 +116,12 @@ def place_edge_labels(scene: Scene, priority: dict[str, float] | None = None) ->
         if edge.hidden or not edge.label:
             continue
         a, b = nodes[edge.source], nodes[edge.target]
-        at = label_point(edge, a, b, float(edge.info.get("label_t", 0.5)))
-        box = label_box(edge.label, at)
-        if not any(overlap(box, other, -2.0) for other in taken):
-            edge.label_at = (round(at[0], 1), round(at[1], 1))
-            taken.append(box)
+        t = float(edge.info.get("label_t", 0.5))
+        # the preferred place, then a little nearer the middle, then past it
+        for shift in (0.0, 0.15, -0.15, 0.3, 0.45):
+            at = label_point(edge, a, b, min(max(t + (shift if t <= 0.5 else -shift), 0.1), 0.9))
+            box = label_box(edge.label, at)
+            if not any(overlap(box, other, -2.0) for other in taken):
+                edge.label_at = (round(at[0], 1), round(at[1], 1))
+                taken.append(box)
+                break
