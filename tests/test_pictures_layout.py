@@ -176,7 +176,16 @@ def test_the_big_pictures_labels_are_readable_at_first_sight(graph):
     assert china in readable
     assert scene.zoom_labels  # the others appear as the reader zooms in
     clusters = {n.cluster for n in scene.nodes if n.cluster}
-    assert "said by Xi Jinping" in clusters
+    assert "statements: by Xi Jinping" in clusters
+    # Xi's three statements (his quotations and the paraphrase of his words) collapse into
+    # one node, placed on one of them
+    seat = scene.clusters["statements: by Xi Jinping"]
+    assert seat[2] == "3 statements by Xi Jinping"
+    assert any(
+        (n.x, n.y) == (seat[0], seat[1])
+        for n in scene.nodes
+        if n.cluster == "statements: by Xi Jinping"
+    )
 
 
 def _deuteranope(color: str) -> tuple[float, float, float]:

@@ -63,7 +63,7 @@ def commitments_scene(
         subtitle=subtitle or _subtitle(G),
         nodes=list(nodes.values()),
         edges=_edges(G),
-        legend=legend(G),
+        legend=_boxes_in_legend(legend(G)),
         note="Read left to right: who commits \u2192 what \u2192 for whom. "
         "Box shade: status. Thick border: a project. Hover for details.",
         bands=bands,
@@ -126,6 +126,14 @@ def _s_curve(start: tuple[float, float], end: tuple[float, float]) -> tuple[Any,
     """A cubic step from ``start`` to ``end`` that leaves and arrives horizontally."""
     k = (end[0] - start[0]) / 2
     return ("C", start[0] + k, start[1], end[0] - k, end[1], end[0], end[1])
+
+
+def _boxes_in_legend(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Commitments are drawn as boxes shaded by status: the legend shows a box for them."""
+    for entry in entries:
+        if entry["name"] in ("Commitment", "Project"):
+            entry.update(symbol="\u25ac", shape="box", color=status_fill("pledged"))
+    return entries
 
 
 def _is_commitment(G: nx.MultiDiGraph, n: str) -> bool:

@@ -79,8 +79,28 @@ def network_scene(
         edge_legend=edge_legend(sorted({k for *_, k in G.edges(keys=True)} & _DERIVED)),
         zoom_labels=n > BIG,
     )
+    scene.clusters = _cluster_places(G, nodes)
     place_edge_labels(scene, {e.id: float(e.info.get("weight", 1)) for e in edges})
     return scene
+
+
+def _cluster_places(G: nx.MultiDiGraph, nodes: dict[str, Node]) -> dict[str, list[object]]:
+    """Each collapsed group sits on its member nearest the group's middle, with its count."""
+    members: dict[str, list[Node]] = {}
+    for n in G:
+        if nodes[n].cluster:
+            members.setdefault(nodes[n].cluster, []).append(nodes[n])
+    places: dict[str, list[object]] = {}
+    for name, group in sorted(members.items()):
+        if len(group) < 2:
+            continue
+        mx = sum(m.x for m in group) / len(group)
+        my = sum(m.y for m in group) / len(group)
+        seat = min(group, key=lambda m: ((m.x - mx) ** 2 + (m.y - my) ** 2, m.id))
+        what, _, whose = name.partition(": ")
+        label = f"{len(group)} {what} {whose}".strip()
+        places[name] = [seat.x, seat.y, label]
+    return places
 
 
 #: The page's drawing area in a 1400 x 900 window (the legend takes the right 250 px).
@@ -121,7 +141,10 @@ def _note(G: nx.MultiDiGraph, size_by: str, centre: object) -> str:
         depth = G.graph.get("depth", 1)
         parts.append(f"Thick ring: the focus; each ring one step further (depth {depth}).")
     if G.number_of_nodes() > BIG:
-        parts.append("Zoom in for more labels; double-click a grey group to open it.")
+        parts.append(
+            "Zoom in for more labels. Grey circles: statements grouped by speaker and "
+            "concepts by property; double-click one to open it."
+        )
     parts.append("Edge labels where they fit. Dashed border: outside knowledge.")
     return " ".join(parts)
 
@@ -155,13 +178,13 @@ def _clusters(G: nx.MultiDiGraph, nodes: dict[str, Node]) -> None:
             keys = Counter(k for _, _, k in G.in_edges(n, keys=True))
             if keys:
                 key = min(keys, key=lambda k: (-keys[k], k))
-                nodes[n].cluster = f"concepts: {key}"
+                nodes[n].cluster = f"concepts: of {key}"
         elif group == "statement":
             speakers = sorted(
                 G.nodes[v]["label"] for _, v, k in G.out_edges(n, keys=True) if k == "speaker"
             )
             if speakers:
-                nodes[n].cluster = f"said by {speakers[0]}"
+                nodes[n].cluster = f"statements: by {speakers[0]}"
 
 
 def _edges(G: nx.MultiDiGraph) -> list[Edge]:

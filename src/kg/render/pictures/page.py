@@ -103,6 +103,7 @@ def scene_html(scene: Scene) -> str:
         "columns": [[_r(x), text, align] for x, text, align in scene.columns],
         "view": [_r(v) for v in scene.view_box()],
         "zoomLabels": scene.zoom_labels,
+        "clusters": {k: [_r(v[0]), _r(v[1]), v[2]] for k, v in scene.clusters.items()},
     }
     return _page(scene.title, payload)
 

@@ -134,6 +134,8 @@ class Scene:
     columns: list[tuple[float, str, str]] = field(default_factory=list)  # (x, heading, align)
     edge_legend: list[dict[str, Any]] = field(default_factory=list)
     status_legend: list[dict[str, Any]] = field(default_factory=list)
+    # collapsed groups: name -> [x, y, label], placed on a member the layout kept clear
+    clusters: dict[str, list[Any]] = field(default_factory=dict)
     kind: str = "network"
     zoom_labels: bool = False  # labels too small at full view appear on zoom (page only)
 
