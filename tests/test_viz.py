@@ -111,8 +111,13 @@ def test_png_and_svg(small):
     svg = render(G, "svg", title="Small")
     root = ElementTree.fromstring(svg)
     texts = "".join(root.itertext())
-    for name in ("Small", "Kazakhstan", "Test railway", "State (3)"):
-        assert name in texts  # labels and legend are real text
+    for name in ("Small", "Kazakhstan", "Test railway", "State (3)", "leader of"):
+        assert name in texts  # labels, edge labels and legend are real text
+    assert "Hover" not in texts  # a drawing on paper says nothing of a pointer
+    # all 13 edges are directed: each is a grey line with a filled grey arrowhead
+    text = svg.decode("utf-8")
+    assert text.count("stroke: #9aa3ab") == 13
+    assert text.count('style="fill: #9aa3ab') == 13
 
 
 def test_graphml_and_gexf_round_trip(small, tmp_path):

@@ -69,8 +69,7 @@ def network_scene(
     n = G.number_of_nodes()
     scene = Scene(
         title=title,
-        subtitle=subtitle
-        or f"{n} nodes, {len(edges)} edges. Hover for details; drag to move; scroll to zoom.",
+        subtitle=subtitle or f"{n} nodes, {len(edges)} edges.",
         nodes=list(nodes.values()),
         edges=edges,
         legend=legend(G),
