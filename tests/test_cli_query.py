@@ -159,9 +159,7 @@ def test_stdin_and_file_and_text_give_the_same_answer():
     assert a.stdout.splitlines()[1] == "<https://w3id.org/summit-kg/id/china>"
 
 
-@pytest.mark.parametrize(
-    ("suffix", "fmt"), [("csv", "csv"), ("json", "json"), ("xml", "xml")]
-)
+@pytest.mark.parametrize(("suffix", "fmt"), [("csv", "csv"), ("json", "json"), ("xml", "xml")])
 def test_output_file_format_from_suffix(tmp_path, suffix, fmt):
     out = tmp_path / f"leaders.{suffix}"
     result = kg("query", "leaders", "-o", str(out))
