@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Write the graph as Turtle, JSON-LD, N-Triples, N-Quads, TriG or RDF/XML.",
     ),
     "import": ("import_", "Merge outside RDF files into a data folder, validated first."),
+    "source": ("source", "Register another report as a source: its node and a file of claims."),
     "site": ("site", "Write an offline website of the graph: pages, search, charts, evidence."),
     "serve": ("serve", "Serve the graph as a read-only SPARQL 1.1 endpoint with a small web page."),
     "load": ("load", "Load RDF files into a persistent Oxigraph store."),
