@@ -17,7 +17,7 @@ import click
 from kg.cli.options import data_option, store_option
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kg.model.evidence import EntityEvidence, Passage
+    from kg.model.evidence import EntityEvidence, Passage, StatementEvidence
 
 sources_option = click.option(
     "--sources",
@@ -63,6 +63,33 @@ def _passage_line(p: Passage, fmt: str) -> str:
     return f"    {_where(p)}" + (f"  {sentence}" if sentence is not None else "")
 
 
+def _beyond_spans(named: tuple[str, ...], passages: tuple[Passage, ...], claims: bool) -> bool:
+    """True when the sources to name are more than the spans shown already name."""
+    return claims or not set(named) <= {p.source for p in passages}
+
+
+def _source_lines(s: StatementEvidence, fmt: str) -> list[str]:
+    """Every source of a statement, and each other source's values, where the spans shown
+    do not say it all (one article and no claims: the spans name their source)."""
+    if not _beyond_spans(s.stated_by, s.passages, bool(s.claims)):
+        return []
+    lead = "  - " if fmt == "md" else "    "
+    lines = [f"{lead}stated by: {', '.join(s.stated_by)}"] if s.stated_by else []
+    for c in s.claims:
+        disputed = f"  (disputed: {', '.join(c.disagreements)})" if c.disagreements else ""
+        lines.append(f"{lead}{c.source} gives: {'; '.join(c.values)}{disputed}")
+    return lines
+
+
+def _entity_sources(ev: EntityEvidence) -> list[str]:
+    """``sources: ...`` when the resource has sources its spans do not name (other reports)."""
+    every = [*ev.passages, *(p for s in ev.statements for p in s.passages)]
+    claims = any(s.claims for s in ev.statements if s.subject is None)
+    if ev.stated_by and _beyond_spans(ev.stated_by, tuple(every), claims):
+        return [f"sources: {', '.join(ev.stated_by)}"]
+    return []
+
+
 def _statement_lines(ev: EntityEvidence, fmt: str) -> list[str]:
     lines: list[str] = []
     for s in ev.statements:
@@ -70,9 +97,11 @@ def _statement_lines(ev: EntityEvidence, fmt: str) -> list[str]:
         if s.subject is not None:
             head = f"{values} ({s.subject}) — {s.label}: {ev.label or ev.name}"
         else:
-            head = f"{s.label}: {values}"
+            head = f"{s.label}:" + (f" {values}" if values else "")
         if s.outside_knowledge:
             note = "outside knowledge, not from the article"
+        elif not s.values and s.claims:
+            note = "only in other sources' claims"
         elif not s.passages:
             note = "no span recorded"
         elif not s.own and s.subject is None:
@@ -83,6 +112,7 @@ def _statement_lines(ev: EntityEvidence, fmt: str) -> list[str]:
             lines.append(f"- **{head}**" + (f" ({note})" if note else ""))
         else:
             lines.append(f"  {head}" + (f"  ({note})" if note else ""))
+        lines += _source_lines(s, fmt)
         if s.outside_knowledge or (not s.own and s.subject is None):
             continue
         lines += [_passage_line(p, fmt) for p in s.passages]
@@ -95,16 +125,18 @@ def render(ev: EntityEvidence, fmt: str) -> str:
         return json.dumps(ev.to_dict(), indent=2, ensure_ascii=False) + "\n"
     types = ", ".join(ev.types)
     paragraphs = ", ".join(map(str, ev.paragraphs)) or "none"
+    sources = _entity_sources(ev)
     if fmt == "md":
         lines = [
             f"## {ev.label or ev.name} (`{ev.name}`)",
             "",
             f"*{types}*; paragraphs {paragraphs}",
+            *(f"*{line}*" for line in sources),
             "",
         ]
         lines.append("- **the resource itself**" + ("" if ev.passages else " (no span recorded)"))
     else:
-        lines = [f"{ev.name}  {ev.label}  ({types})", f"paragraphs: {paragraphs}", ""]
+        lines = [f"{ev.name}  {ev.label}  ({types})", f"paragraphs: {paragraphs}", *sources, ""]
         lines.append("  the resource itself" + ("" if ev.passages else "  (no span recorded)"))
     lines += [_passage_line(p, fmt) for p in ev.passages]
     lines += _statement_lines(ev, fmt)
@@ -153,6 +185,7 @@ def row_evidence_text(records: list[Any], fmt: str) -> str:
         paragraphs = ", ".join(map(str, ev.paragraphs)) or "none"
         name = f"`{ev.name}`" if fmt == "md" else ev.name
         lines.append(f"{'- ' if fmt == 'md' else ''}{name}  {ev.label}  (paragraphs {paragraphs})")
+        lines += [f"    {line}" for line in _entity_sources(ev)]
         passages = ev.passages or tuple(
             p for s in ev.statements if s.own and not s.subject for p in s.passages
         )

@@ -20,6 +20,7 @@ from kg.model.evidence import (
     collect,
     open_texts,
     read_annotations,
+    read_claims,
 )
 from kg.model.evidence.words import short_name
 from kg.query.params import resolve_entity
@@ -28,7 +29,7 @@ from kg.query.params import resolve_entity
 def evidence_of(
     graph: Graph, nodes: Iterable[Identifier], sources: Path | str | None = None
 ) -> list[EntityEvidence]:
-    """The evidence of several resources, reading the annotations and the copies once.
+    """The evidence of several resources, reading the annotations, claims and copies once.
 
     ``sources`` is a folder holding the sources' copies (by their ``skg:localFile``); a
     copy whose SHA-256 differs from the recorded one raises InputError (exit 2).
@@ -38,7 +39,8 @@ def evidence_of(
     if sources is not None:
         wanted = annotated_sources(annotations)
         texts = open_texts(graph, Path(sources), wanted, lambda n: short_name(graph, n))
-    return [collect(graph, node, texts, annotations) for node in nodes]
+    claims = read_claims(graph)
+    return [collect(graph, node, texts, annotations, claims) for node in nodes]
 
 
 def evidence(

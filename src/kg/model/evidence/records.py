@@ -21,6 +21,14 @@ from kg.model.evidence.annotations import (
     read_annotations,
     read_source_info,
 )
+from kg.model.evidence.claims import (
+    RawClaim,
+    SourceClaim,
+    claimed_properties,
+    read_claims,
+    statement_sources,
+    text_sources,
+)
 from kg.model.evidence.text import SourceText
 from kg.model.evidence.words import property_label, short_name, value_words
 from kg.model.namespaces import SKG
@@ -72,6 +80,9 @@ class StatementEvidence:
     shown are the resource's own (no span was given for this statement in particular).
     ``subject`` is set on a statement another resource makes about this one (a commitment
     ``announcedBy`` a person): it names that resource, and the spans are its spans.
+    ``stated_by`` names every source that states it as the graph has it (the article, and
+    other reports whose claims repeat it); ``claims`` the values other sources give
+    instead, or alone (then ``values`` is empty): each a claim of its source, none true.
     """
 
     property: str
@@ -81,6 +92,8 @@ class StatementEvidence:
     own: bool
     outside_knowledge: bool = False
     subject: str | None = None
+    stated_by: tuple[str, ...] = ()
+    claims: tuple[SourceClaim, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,6 +109,7 @@ class EntityEvidence:
     statements: tuple[StatementEvidence, ...]
     text_shown: bool
     sources: tuple[str, ...] = field(default=())
+    stated_by: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -147,10 +161,12 @@ def _statement(
     fallback: tuple[Passage, ...],
     texts: Mapping[URIRef, SourceText],
     incoming: bool,
+    claims: Mapping[Identifier, list[RawClaim]],
 ) -> StatementEvidence:
     supporting = [a for a in annotations if prop in a.properties]
     outside = _outside(graph, prop)
     passages = _passages(graph, supporting, texts) if supporting else fallback
+    stated, others = statement_sources(graph, subject, prop, claims)
     return StatementEvidence(
         property=short_name(graph, prop),
         label=property_label(graph, prop),
@@ -159,6 +175,8 @@ def _statement(
         own=bool(supporting),
         outside_knowledge=outside,
         subject=short_name(graph, subject) if incoming else None,
+        stated_by=stated,
+        claims=others,
     )
 
 
@@ -175,13 +193,18 @@ def _statements(
     node: Identifier,
     by_body: Mapping[Identifier, list[Annotation]],
     texts: Mapping[URIRef, SourceText],
+    claims: Mapping[Identifier, list[RawClaim]],
 ) -> list[StatementEvidence]:
     mine = by_body.get(node, [])
     fallback = _fallback(graph, mine, texts)
     found = []
     for prop in sorted({p for p in graph.predicates(node, None) if p not in NOT_STATEMENTS}):
         values = [value_words(graph, o) for o in graph.objects(node, prop)]
-        found.append(_statement(graph, node, prop, values, mine, fallback, texts, False))
+        found.append(_statement(graph, node, prop, values, mine, fallback, texts, False, claims))
+    for prop in claimed_properties(graph, node, claims):  # what only other sources say
+        _, others = statement_sources(graph, node, prop, claims)
+        name, label = short_name(graph, prop), property_label(graph, prop)
+        found.append(StatementEvidence(name, label, (), (), False, claims=others))
     incoming = sorted(
         {(s, p) for s, p in graph.subject_predicates(node) if p not in NOT_STATEMENTS},
         key=lambda sp: (str(sp[0]), str(sp[1])),
@@ -192,7 +215,9 @@ def _statements(
         theirs = by_body[subject]
         values = [value_words(graph, subject)]
         passages = _fallback(graph, theirs, texts)
-        found.append(_statement(graph, subject, prop, values, theirs, passages, texts, True))
+        found.append(
+            _statement(graph, subject, prop, values, theirs, passages, texts, True, claims)
+        )
     first = {id(s): min((p.start for p in s.passages), default=10**9) for s in found}
     return sorted(
         found,
@@ -205,14 +230,22 @@ def collect(
     node: Identifier,
     texts: Mapping[URIRef, SourceText] | None = None,
     annotations: list[Annotation] | None = None,
+    claims: Mapping[Identifier, list[RawClaim]] | None = None,
 ) -> EntityEvidence:
-    """The evidence of ``node``: its own spans, and each statement with the spans stating it.
+    """The evidence of ``node``: its own spans, and each statement with the spans stating it
+    and every source stating it (or giving other values).
 
-    ``annotations`` may be passed in when collecting for many resources, to read them once.
+    ``annotations`` and ``claims`` may be passed in when collecting for many resources, to
+    read them once.
     """
     texts = texts or {}
     every = annotations if annotations is not None else read_annotations(graph)
+    claims = claims if claims is not None else read_claims(graph)
     by_body = annotations_by_body(every)
+    statements = tuple(_statements(graph, node, by_body, texts, claims))
+    named = {short_name(graph, s) for s in text_sources(graph, node)}
+    mine = [s for s in statements if s.subject is None]  # not what others say of it
+    named |= {n for s in mine for n in s.stated_by} | {c.source for s in mine for c in s.claims}
     own = _passages(graph, [a for a in by_body.get(node, []) if a.about_resource], texts)
     paragraphs = sorted(
         {int(n) for n in graph.objects(node, SKG.sourceParagraph) if str(n).isdigit()}
@@ -225,7 +258,8 @@ def collect(
         types=tuple(types),
         paragraphs=tuple(paragraphs),
         passages=own,
-        statements=tuple(_statements(graph, node, by_body, texts)),
+        statements=statements,
         text_shown=bool(texts),
         sources=tuple(sorted(str(t.path) for t in texts.values())),
+        stated_by=tuple(sorted(named)),
     )
