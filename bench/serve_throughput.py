@@ -13,7 +13,7 @@ Three servers are measured one after the other, each on a free loopback port:
 The workload is every named question without required parameters, plus the questions that
 need one with a fixed IRI, asked round-robin (each client starts at a different question).
 kg serve is asked ``/queries/NAME?param=...``; the Oxigraph server the same text with the
-parameter in a VALUES block opening the WHERE group (``kg.stores.values_first``), which is how
+parameter in a VALUES block opening the WHERE group (``kg.query.terms.values_first``), which is how
 ``--store sparql:URL`` asks it. Every answer must be a 200 with as many rows as the first
 answer to that question; errors and wrong row counts are counted and printed.
 """
@@ -96,7 +96,7 @@ def oxigraph_request(
     from rdflib import URIRef
 
     from kg.model.namespaces import PREFIXES, sparql_prologue
-    from kg.stores import values_first
+    from kg.query.terms import values_first
 
     bindings = {}
     for key, value in params.items():
