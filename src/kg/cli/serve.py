@@ -100,6 +100,10 @@ def cli(**options: Any) -> None:
             where="--port",
             hint="pick another port with --port, or stop what uses this one",
         ) from None
+    import signal
+
+    # before saying "serving": a SIGTERM sent as soon as the line appears must stop cleanly
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     click.echo(
         f"serving {srv.pool.triples:,} triples at {srv.url}/ (endpoint {srv.url}/sparql); "
         "Ctrl-C stops",
