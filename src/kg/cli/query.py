@@ -234,9 +234,9 @@ def cli(
 
     from kg.limits import hard_stop
     from kg.query import run
-    from kg.stores import open_graph
+    from kg.stores import open_query_graph
 
-    graph = open_graph(store, data_dir)
+    graph = open_query_graph(store, data_dir)
     stopper = hard_stop(timeout)  # for a call that never returns to Python (a runaway regex)
     try:
         result = run(graph, text, bound, question=q, where=where, timeout=timeout)  # type: ignore[arg-type]

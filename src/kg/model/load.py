@@ -14,7 +14,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from kg.errors import InputError
 from kg.model.namespaces import bind_prefixes
-from kg.model.sources import PARSERS, data_files, ontology_files, source_files
+from kg.model.sources import PARSERS, data_files, ontology_files, refuse_bad_utf8, source_files
 
 __all__ = [
     "PARSERS",
@@ -36,26 +36,6 @@ def _location(exc: BadSyntax) -> tuple[int, int]:
     return line, col
 
 
-def _refuse_bad_utf8(path: Path) -> None:
-    """Every RDF text format here is UTF-8: say where a file is not, as file:line:col (the
-    parsers report a byte offset at best)."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", where=str(path)) from None
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
-        raise InputError(
-            f"not UTF-8: byte 0x{data[exc.start]:02x} cannot start or continue a character",
-            where=f"{path}:{line}:{col}",
-            hint="save the file as UTF-8",
-        ) from None
-
-
 def parse_file(path: Path, graph: Graph | None = None, *, format: str | None = None) -> Graph:
     """Parse one RDF file into ``graph`` (a new one by default).
 
@@ -70,7 +50,7 @@ def parse_file(path: Path, graph: Graph | None = None, *, format: str | None = N
             where=str(path),
             hint="use .ttl, .nt, .jsonld, .rdf, .trig or .nq",
         )
-    _refuse_bad_utf8(path)
+    refuse_bad_utf8(path)
     try:
         graph.parse(path, format=fmt)
     except BadSyntax as exc:

@@ -48,3 +48,23 @@ def ontology_files() -> list[Path]:
 def source_files(data_dir: Path | str | None = None, *, ontology: bool = True) -> list[Path]:
     """All files :func:`kg.model.load.load` reads, in order (also the cache key of all derived)."""
     return (ontology_files() if ontology else []) + data_files(data_dir)
+
+
+def refuse_bad_utf8(path: Path) -> None:
+    """Every RDF text format here is UTF-8: say where a file is not, as file:line:col (the
+    parsers report a byte offset at best)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", where=str(path)) from None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        raise InputError(
+            f"not UTF-8: byte 0x{data[exc.start]:02x} cannot start or continue a character",
+            where=f"{path}:{line}:{col}",
+            hint="save the file as UTF-8",
+        ) from None

@@ -15,8 +15,12 @@ _GRAPHS: dict[tuple[str, str], Graph] = {}
 
 
 def _graph_for(data: Path | str | None, store: str | None) -> Graph:
-    """The graph for ``kg.query``: a memory graph is kept while its files stay the same."""
-    from kg.stores import open_graph
+    """The graph for ``kg.query``: a memory graph is kept while its files stay the same.
+
+    Oxigraph's in-memory store answers (:func:`kg.stores.open_query_graph`); pass
+    ``graph=kg.load()`` to have rdflib's engine answer instead.
+    """
+    from kg.stores import open_graph, open_query_graph
 
     spec = store or "memory"
     if spec != "memory":
@@ -28,7 +32,7 @@ def _graph_for(data: Path | str | None, store: str | None) -> Graph:
     key = (str(data), fingerprint)
     if key not in _GRAPHS:
         _GRAPHS.clear()
-        _GRAPHS[key] = open_graph(spec, data)
+        _GRAPHS[key] = open_query_graph(spec, data)
     return _GRAPHS[key]
 
 

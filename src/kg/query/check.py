@@ -14,15 +14,15 @@ import contextlib
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
-
-from pyparsing import ParseException
-from rdflib.plugins.sparql import algebra, parser
-from rdflib.plugins.sparql.sparql import Query
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import UsageError
 from kg.model.namespaces import PREFIXES
 from kg.query.lexer import Token, one_reading
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.sparql import Query
 
 #: Words that appear in no read-only, local query: refused wherever they stand as keywords.
 FORBIDDEN_KEYWORDS = frozenset(
@@ -50,12 +50,13 @@ MAX_NESTING = 40
 @dataclass(frozen=True)
 class Checked:
     """A query that passed the check: the canonical text every engine runs, its tokens and
-    their offsets in that text, and rdflib's compiled form of the same text."""
+    their offsets in that text, and rdflib's compiled form of the same text (None when only
+    :func:`screen` has read it: Oxigraph parses the text itself)."""
 
     text: str
     tokens: tuple[Token, ...]
     starts: tuple[int, ...]
-    query: Query
+    query: Query | None = None
 
 
 _UPDATE_NAMES = {
@@ -89,6 +90,8 @@ def _syntax_error(exc: ParseException, text: str, where: str, token: Token | Non
 
 def _refuse_update(text: str, where: str) -> None:
     """Raise if ``text`` is a SPARQL Update request (which a query parser cannot read)."""
+    from rdflib.plugins.sparql import parser
+
     try:
         request = parser.parseUpdate(text)
     except Exception:
@@ -190,8 +193,30 @@ def _at(tokens: tuple[Token, ...], starts: tuple[int, ...], loc: int) -> Token |
     return tokens[i] if 0 <= i < len(tokens) else (tokens[-1] if tokens else None)
 
 
+def screen(text: str, *, where: str = "query") -> Checked:
+    """The check without rdflib's parser, for text that Oxigraph's engine will run.
+
+    rdflib's pyparsing grammar costs more to import and run (~0.4 s) than answering most
+    questions, and Oxigraph parses the text again anyway. What keeps a query safe does not
+    need rdflib: the canonical text is lexed once (:mod:`kg.query.lexer`), and no keyword of
+    an update, FROM, SERVICE or LOAD may stand in it, which is the only way SPARQL can write,
+    name a dataset or call out. Oxigraph's query parser then refuses anything that is not a
+    query, and its thread has no network (:mod:`kg.stores.nonet`). A text with a forbidden
+    keyword goes through the full :func:`check`, so that it is refused with the same words;
+    a syntax error Oxigraph finds is reported through :func:`check` as well.
+    """
+    return _screen(text, where)
+
+
 @functools.lru_cache(maxsize=256)
-def _check(text: str, where: str) -> Checked:
+def _screen(text: str, where: str) -> Checked:
+    canonical_text, tokens, starts = _read(text, where)
+    if any(token.keyword in FORBIDDEN_KEYWORDS for token in tokens):
+        return _check(text, where)  # raises, with the words the full check uses
+    return Checked(canonical_text, tokens, starts)
+
+
+def _read(text: str, where: str) -> tuple[str, tuple[Token, ...], tuple[int, ...]]:
     if not text.strip():
         raise UsageError(
             "the query is empty", where=where, hint="give a SELECT, ASK, CONSTRUCT or DESCRIBE"
@@ -199,6 +224,15 @@ def _check(text: str, where: str) -> Checked:
     canonical_text, token_list, start_list = one_reading(text, where)
     tokens, starts = tuple(token_list), tuple(start_list)
     _refuse_deep_nesting(tokens, where)
+    return canonical_text, tokens, starts
+
+
+@functools.lru_cache(maxsize=256)
+def _check(text: str, where: str) -> Checked:
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql import algebra, parser
+
+    canonical_text, tokens, starts = _read(text, where)
     try:
         tree = parser.parseQuery(canonical_text)
     except ParseException as exc:

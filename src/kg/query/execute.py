@@ -17,7 +17,7 @@ from kg.limits import DEFAULT_TIMEOUT, deadline
 from kg.model.namespaces import PREFIXES
 from kg.query import catalogue
 from kg.query.catalogue import Question
-from kg.query.check import Checked, check, sealed
+from kg.query.check import Checked, check, screen, sealed
 from kg.query.params import bind_params
 from kg.query.terms import bind_into, substitution_agrees
 from kg.stores.spec import engine_of
@@ -39,30 +39,110 @@ def run(
     a VALUES block (:mod:`kg.query.terms`). ``timeout`` (seconds; None for none) stops it.
     Raises UsageError for anything the person asking can fix, QueryTimeout past the limit.
     """
-    checked = check(text, where=where)
-    bindings = bind_params(graph, checked, params, question)
+    engine, checked, bindings = _prepare(graph, text, params, question, where)
     try:
-        with deadline(timeout), sealed():
-            result = _evaluate(graph, checked, bindings)
+        with deadline(timeout):
+            result = _evaluate(graph, engine, checked, bindings, where)
             if result.type == "SELECT":
-                result.bindings  # noqa: B018 - evaluate now, while sealed and timed
+                result.bindings  # noqa: B018 - evaluate now, while timed
     except KgError:
         raise
     except RecursionError:
         raise UsageError("the query nests too deeply to be run", where=where) from None
+    except SyntaxError as exc:  # Oxigraph's parser: rdflib's check words the error
+        check(text, where=where)
+        raise UsageError(f"the query could not be run: {_words(exc)}", where=where) from None
     except Exception as exc:
-        message = " ".join(str(exc).split()) or type(exc).__name__
-        raise UsageError(f"the query could not be run: {message}", where=where) from None
+        raise UsageError(f"the query could not be run: {_words(exc)}", where=where) from None
     return result
 
 
-def _evaluate(graph: Graph, checked: Checked, bindings: dict[str, Identifier]) -> Result:
+def _prepare(
+    graph: Graph,
+    text: str,
+    params: Mapping[str, Any] | None,
+    question: Question | None,
+    where: str,
+) -> tuple[str, Checked, dict[str, Identifier]]:
     engine = engine_of(graph)
+    # Oxigraph parses the text itself: the lexical check suffices (see check.screen)
+    checked = screen(text, where=where) if engine == "oxigraph" else check(text, where=where)
+    return engine, checked, bind_params(graph, checked, params, question)
+
+
+def run_written(
+    graph: Graph,
+    text: str,
+    fmt: str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    question: Question | None = None,
+    where: str = "query",
+) -> tuple[bytes, int] | None:
+    """The answer as bytes written by the engine itself, and its row count; or None where
+    that does not give what :func:`run` and rdflib's writers give, and the caller should
+    render :func:`run`'s answer instead.
+
+    It applies to SELECT and ASK on Oxigraph, in ``json``, ``xml`` or ``csv``, when the
+    parameters go in as a VALUES block and no GROUP_CONCAT column needs its language tag
+    dropped (:func:`kg.stores.group_concat_columns`). ``kg serve`` answers through it: on a
+    cheap question, making rdflib terms of every cell and writing them with rdflib took
+    more time than the engine. No time limit here; the caller's pool has one.
+    """
+    from kg.stores.answers import group_concat_columns
+    from kg.stores.oxigraph import oxigraph_of, write_on_oxigraph
+
+    engine, checked, bindings = _prepare(graph, text, params, question, where)
+    if engine != "oxigraph" or fmt not in ("json", "xml", "csv"):
+        return None
+    if _form(checked) not in ("SELECT", "ASK") or (fmt == "csv" and _form(checked) == "ASK"):
+        return None
+    if bindings and not substitution_agrees(checked.tokens, bindings):
+        return None
+    if group_concat_columns(checked.text):
+        return None
+    final = (
+        bind_into(checked.text, checked.tokens, checked.starts, bindings)
+        if bindings
+        else checked.text
+    )
+    try:
+        return write_on_oxigraph(oxigraph_of(graph), final, fmt, PREFIXES)
+    except KgError:
+        raise
+    except SyntaxError as exc:
+        check(text, where=where)
+        raise UsageError(f"the query could not be run: {_words(exc)}", where=where) from None
+    except Exception as exc:
+        raise UsageError(f"the query could not be run: {_words(exc)}", where=where) from None
+
+
+def _form(checked: Checked) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the query's first such keyword."""
+    for token in checked.tokens:
+        if token.keyword in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+            return token.keyword
+    return ""
+
+
+def _words(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _evaluate(
+    graph: Graph, engine: str, checked: Checked, bindings: dict[str, Identifier], where: str
+) -> Result:
     if engine in ("memory", "other") or (
         engine == "oxigraph" and bindings and not substitution_agrees(checked.tokens, bindings)
     ):
-        # rdflib evaluates its own compiled form (over the Oxigraph triples, if need be)
-        return graph.query(checked.query, initBindings=bindings)
+        # rdflib evaluates its own compiled form (over the Oxigraph triples, if need be),
+        # with its switches for FROM and SERVICE off
+        compiled = checked.query or check(checked.text, where=where).query
+        with sealed():
+            result = graph.query(compiled, initBindings=bindings)
+            if result.type == "SELECT":
+                result.bindings  # noqa: B018 - evaluate now, while sealed
+            return result
     text = checked.text
     if bindings:
         text = bind_into(checked.text, checked.tokens, checked.starts, bindings)

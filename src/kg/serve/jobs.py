@@ -28,14 +28,18 @@ from kg.serve.reply import Reply, error_reply
 GRAPH_KINDS = ("CONSTRUCT", "DESCRIBE")
 
 
-def execute(graph: Any, job: dict[str, Any]) -> Reply:
-    """Run one job on ``graph``; see the module docstring for what each failure gives."""
+def execute(graph: Any, job: dict[str, Any], asked: Any = None) -> Reply:
+    """Run one job on ``graph``; see the module docstring for what each failure gives.
+
+    ``asked`` is the graph that answers questions, if not ``graph`` itself: the memory
+    store's data in an in-memory Oxigraph store (:func:`kg.stores.open_query_graph`).
+    """
     from kg.errors import KgError
     from kg.limits import QueryTimeout
 
     starved = False
     try:
-        reply = _dispatch(graph, job)
+        reply = _dispatch(graph, job, graph if asked is None else asked)
     except MemoryError:
         starved = True
     except RecursionError:
@@ -57,7 +61,7 @@ def execute(graph: Any, job: dict[str, Any]) -> Reply:
     return _cap_bytes(reply, job.get("max_bytes"))
 
 
-def _dispatch(graph: Any, job: dict[str, Any]) -> Reply:
+def _dispatch(graph: Any, job: dict[str, Any], asked: Any) -> Reply:
     if job["kind"] == "info":
         return Reply(200, "application/json", json.dumps({"triples": len(graph)}).encode())
     if job["kind"] == "graph.html":
@@ -66,7 +70,7 @@ def _dispatch(graph: Any, job: dict[str, Any]) -> Reply:
         from kg.serve.browse import page
 
         return page(graph, job)
-    return _answer(graph, job)
+    return _written(asked, job) or _answer(asked, job)
 
 
 def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
@@ -139,6 +143,31 @@ def _run(graph: Any, job: dict[str, Any]) -> tuple[Any, Any]:
         q = _question(job)
         return run(graph, q.text, params, question=q, where=f"{q.name}.rq", timeout=None), q
     return run(graph, job["text"], params, where="query", timeout=None), None
+
+
+def _written(graph: Any, job: dict[str, Any]) -> Reply | None:
+    """The answer written by the engine itself (:func:`kg.query.execute.run_written`), or
+    None where only rdflib's rendering gives the right bytes (then :func:`_answer`)."""
+    from kg.query.execute import run_written
+    from kg.render import formats
+
+    name = negotiate("results", job.get("accept"), job.get("format"))
+    if name not in ("json", "xml", "csv"):
+        return None
+    params = job.get("params") or {}
+    if job.get("question"):
+        q = _question(job)
+        done = run_written(graph, q.text, name, params, question=q, where=f"{q.name}.rq")
+    else:
+        done = run_written(graph, job["text"], name, params, where="query")
+    if done is None:
+        return None
+    body, size = done
+    too_many = _too_many(size, job.get("max_rows"), "results")
+    if too_many:
+        return too_many
+    content_type = formats.get(name).media_type + "; charset=utf-8"
+    return Reply(200, content_type, body, {"X-Result-Size": str(size)})
 
 
 def _answer(graph: Any, job: dict[str, Any]) -> Reply:

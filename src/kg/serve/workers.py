@@ -79,9 +79,12 @@ def _worker_main(conn: Any, store: str, data_dir: str | None, max_memory: int | 
     sys.unraisablehook = _quiet
     try:
         from kg.serve.jobs import execute
-        from kg.stores import open_graph
+        from kg.stores import open_graph, open_query_graph, parse_spec
 
-        graph = open_graph(store, Path(data_dir) if data_dir else None)
+        folder = Path(data_dir) if data_dir else None
+        graph = open_graph(store, folder)
+        # questions go to Oxigraph's engine; the memory store's pages keep rdflib's graph
+        asked = open_query_graph(store, folder) if parse_spec(store)[0] == "memory" else graph
         conn.send(("ready", len(graph)))
     except Exception as exc:
         conn.send(("failed", str(exc) or type(exc).__name__))
@@ -94,7 +97,7 @@ def _worker_main(conn: Any, store: str, data_dir: str | None, max_memory: int | 
             return
         if job is None:
             return
-        reply = execute(graph, job)
+        reply = execute(graph, job, asked)
         conn.send(reply)
         if reply.retire:
             return

@@ -37,7 +37,7 @@ from kg.stores.bulk import load_into_oxigraph
 from kg.stores.oxigraph import OxigraphGraphStore, open_oxigraph, oxigraph_of, run_on_oxigraph
 from kg.stores.push import push_graph
 from kg.stores.sparql import open_sparql
-from kg.stores.spec import STORE_KINDS, engine_of, open_graph, parse_spec
+from kg.stores.spec import STORE_KINDS, engine_of, open_graph, open_query_graph, parse_spec
 
 __all__ = [
     "STORE_KINDS",
@@ -47,6 +47,7 @@ __all__ = [
     "load_into_oxigraph",
     "open_graph",
     "open_oxigraph",
+    "open_query_graph",
     "open_sparql",
     "oxigraph_converter",
     "oxigraph_of",

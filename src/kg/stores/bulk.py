@@ -91,6 +91,32 @@ def load_into_oxigraph(
     return count
 
 
+def fill_memory_store(files: Sequence[Path | str]) -> Any:
+    """A new in-memory pyoxigraph ``Store`` holding ``files``: the memory store's data, read
+    by Oxigraph's parser (~50 ms for the shipped graph, where rdflib's takes over a second).
+
+    Errors are those of :func:`kg.model.load.load`: a file that is not UTF-8 or does not
+    parse raises InputError at file:line:col, and nothing is returned.
+    """
+    import pyoxigraph as ox
+
+    from kg.model.sources import refuse_bad_utf8
+
+    store = ox.Store()
+    for path in (Path(f) for f in files):
+        fmt = _ox_format(path)
+        refuse_bad_utf8(path)
+        try:
+            store.load(path=str(path), format=fmt)  # faster than bulk_load for small files
+        except SyntaxError as exc:
+            raise InputError(
+                f"syntax error: {_ox_message(exc)}",
+                where=_ox_where(path, exc),
+                hint="fix the RDF syntax there",
+            ) from None
+    return store
+
+
 def _ox_message(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 

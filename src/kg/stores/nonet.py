@@ -12,8 +12,6 @@ threads behind the check alone.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import queue
 import sys
@@ -25,7 +23,7 @@ T = TypeVar("T")
 
 _CLONE_NEWNET = 0x40000000
 _THREADS = 4
-_state: dict[str, Any] = {"pool": None, "fenced": None, "why": ""}
+_state: dict[str, Any] = {"pool": None, "fenced": None, "why": "", "threads": 0, "idle": 0}
 _lock = threading.Lock()
 
 
@@ -33,7 +31,11 @@ def _leave_network() -> None:
     if not sys.platform.startswith("linux") or os.environ.get("KG_NO_NETNS"):
         _state["fenced"], _state["why"] = False, "not Linux, or KG_NO_NETNS is set"
         return
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+    import ctypes
+
+    # the C library is already loaded in every Python process: no need to look it up
+    # (ctypes.util.find_library runs ldconfig in a subprocess)
+    libc = ctypes.CDLL(None, use_errno=True)
     if libc.unshare(_CLONE_NEWNET) != 0:
         _state["fenced"] = False
         _state["why"] = os.strerror(ctypes.get_errno())
@@ -54,26 +56,41 @@ def _serve(jobs: queue.SimpleQueue[_Call]) -> None:
     _leave_network()
     while True:
         job = jobs.get()
+        with _lock:
+            _state["idle"] -= 1
         try:
             job.value = job.fn()
         except BaseException as exc:  # handed back to the caller
-            job.error = exc
+            # without its traceback: the frames hold the engine's answer object, which
+            # pyoxigraph forbids dropping on another thread (it warns "unsendable")
+            job.error = exc.with_traceback(None)
+            del exc
         finally:
+            with _lock:
+                _state["idle"] += 1
             job.done.set()
 
 
-def _jobs() -> queue.SimpleQueue[_Call]:
-    """The queue of the fenced threads (daemons: a call abandoned at its time limit must
-    not keep the process alive once the command is done)."""
+def _submit(job: _Call) -> None:
+    """Queue ``job``, starting a fenced thread if none is idle (up to ``_THREADS``).
+
+    Threads start on demand: a command asks one question, and leaving the network costs
+    each thread a new namespace (~1-2 ms); a server's concurrent calls grow the pool.
+    Daemon threads: a call abandoned at its time limit must not keep the process alive.
+    """
     with _lock:
         if _state["pool"] is None:
-            jobs: queue.SimpleQueue[_Call] = queue.SimpleQueue()
-            for n in range(_THREADS):
-                threading.Thread(
-                    target=_serve, args=(jobs,), name=f"kg-nonet-{n}", daemon=True
-                ).start()
-            _state["pool"] = jobs
-        return _state["pool"]
+            _state["pool"] = queue.SimpleQueue()
+        if _state["idle"] == 0 and _state["threads"] < _THREADS:
+            _state["threads"] += 1
+            _state["idle"] += 1
+            threading.Thread(
+                target=_serve,
+                args=(_state["pool"],),
+                name=f"kg-nonet-{_state['threads']}",
+                daemon=True,
+            ).start()
+        _state["pool"].put(job)
 
 
 def call(fn: Callable[[], T], timeout: float | None = None) -> T:
@@ -83,7 +100,7 @@ def call(fn: Callable[[], T], timeout: float | None = None) -> T:
     thread finishes it in the background, and the others take new calls.
     """
     job = _Call(fn)
-    _jobs().put(job)
+    _submit(job)
     if not job.done.wait(timeout):
         raise TimeoutError(f"no answer within {timeout} s")
     if job.error is not None:

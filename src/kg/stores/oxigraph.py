@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -49,25 +49,71 @@ def open_oxigraph(directory: Path | str, *, read_only: bool = True):  # type: ig
     return graph
 
 
+def open_memory_oxigraph(files: Sequence[Path]):  # type: ignore[no-untyped-def]
+    """An rdflib Graph on an in-memory Oxigraph store holding ``files`` (nothing on disk).
+
+    What the commands that only ask questions (``kg query``, ``kg serve``, ``kg.query``) use
+    for the memory store; see docs/decisions/2026-12-02-memory-store-engine.md.
+    """
+    from rdflib import Graph
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    from kg.model.namespaces import bind_prefixes
+    from kg.stores.bulk import fill_memory_store
+
+    graph = Graph(
+        store=OxigraphGraphStore(fill_memory_store(files)), identifier=DATASET_DEFAULT_GRAPH_ID
+    )
+    bind_prefixes(graph)
+    return graph
+
+
 def oxigraph_of(graph: Any) -> Any | None:
     """The pyoxigraph ``Store`` under ``graph``, or None if another store holds it."""
     store = getattr(graph, "store", None)
     return store.inner if _ADAPTER is not None and isinstance(store, _ADAPTER) else None
 
 
-def _make_adapter_class() -> type:
-    from oxrdflib.store import OxigraphStore
+#: the rdflib Store methods handed to oxrdflib's store (everything but questions and prefixes)
+_DELEGATED = (
+    "add", "addN", "remove", "triples", "__len__", "contexts", "update", "commit", "rollback",
+    "add_graph", "remove_graph", "open", "close", "destroy", "gc",
+)  # fmt: skip
 
-    class _Adapter(OxigraphStore):  # type: ignore[misc]
-        """oxrdflib's store, with its ``query()`` replaced: Oxigraph evaluates the text, the
-        answer is materialised into rdflib terms."""
+
+def _make_adapter_class() -> type:
+    from rdflib.store import Store
+
+    class _Adapter(Store):  # type: ignore[misc]
+        """An rdflib store over a pyoxigraph ``Store``. Questions go straight to Oxigraph's
+        engine, the answer materialised into rdflib terms; triples, counts and updates go to
+        oxrdflib's store, built on first use. Importing oxrdflib imports rdflib's SPARQL
+        parser (~0.2 s), which a question Oxigraph answers never needs; so ``kg query``'s
+        first question does not pay for it. Prefixes are kept here, for the same reason
+        (rdflib binds its defaults when a Graph is made)."""
+
+        context_aware = True
+        formula_aware = False
+        transaction_aware = False
+        graph_aware = True
 
         def __init__(self, inner: Any) -> None:
-            super().__init__(store=inner)
+            super().__init__()
+            self._inner = inner
+            self._rest: Any = None
+            self._by_prefix: dict[str, Any] = {}
+            self._by_namespace: dict[Any, str] = {}
 
         @property
         def inner(self) -> Any:
             return self._inner
+
+        def _oxrdflib(self) -> Any:
+            if self._rest is None:
+                from oxrdflib.store import OxigraphStore
+
+                self._rest = OxigraphStore(store=self._inner)
+            return self._rest
 
         def query(  # type: ignore[override]
             self,
@@ -83,7 +129,36 @@ def _make_adapter_class() -> type:
                 raise NotImplementedError
             return run_on_oxigraph(self._inner, query, initNs, queryGraph)
 
+        def bind(self, prefix: str, namespace: Any, override: bool = True) -> None:
+            if not override and (prefix in self._by_prefix or namespace in self._by_namespace):
+                return
+            old = self._by_prefix.pop(prefix, None)
+            if old is not None:
+                self._by_namespace.pop(old, None)
+            self._by_namespace.pop(namespace, None)
+            self._by_namespace = {n: p for n, p in self._by_namespace.items() if p != prefix}
+            self._by_prefix[prefix], self._by_namespace[namespace] = namespace, prefix
+
+        def prefix(self, namespace: Any) -> str | None:
+            return self._by_namespace.get(namespace)
+
+        def namespace(self, prefix: str) -> Any:
+            return self._by_prefix.get(prefix)
+
+        def namespaces(self) -> Any:
+            yield from self._by_prefix.items()
+
+    for name in _DELEGATED:
+        setattr(_Adapter, name, _delegate(name))
     return _Adapter
+
+
+def _delegate(name: str) -> Any:
+    def method(self: Any, *args: Any, **kwargs: Any) -> Any:
+        return getattr(self._oxrdflib(), name)(*args, **kwargs)
+
+    method.__name__ = name
+    return method
 
 
 def run_on_oxigraph(
@@ -107,6 +182,48 @@ def run_on_oxigraph(
         return nonet.call(
             lambda: _materialise(inner.query(text, prefixes=plain, **options), text, stop_at), left
         )
+    except TimeoutError:
+        raise _timeout() from None
+
+
+#: the W3C result formats Oxigraph writes, by kg's format names
+_RESULT_FORMATS = {"json": "JSON", "xml": "XML", "csv": "CSV"}
+
+
+def write_on_oxigraph(
+    inner: Any, text: str, fmt: str, prefixes: Mapping[str, Any]
+) -> tuple[bytes, int]:
+    """Evaluate a SELECT or ASK ``text`` with Oxigraph and write the answer with Oxigraph's
+    own writer in ``fmt`` (json, xml or csv): the bytes and the number of rows.
+
+    What ``kg serve`` answers with: no rdflib term is made for any cell, which is where
+    most of a cheap question's time went (see docs/decisions/2026-12-02-endpoint-speed.md).
+    The text runs verbatim on a thread with no network, as in :func:`run_on_oxigraph`.
+    """
+    import pyoxigraph as ox
+
+    plain = {k: str(v) for k, v in prefixes.items()}
+    writer = getattr(ox.QueryResultsFormat, _RESULT_FORMATS[fmt])
+
+    def evaluate() -> tuple[bytes, int]:
+        answer = inner.query(text, prefixes=plain)
+        if isinstance(answer, ox.QueryBoolean):
+            return answer.serialize(format=writer), 1
+        if not isinstance(answer, ox.QuerySolutions):
+            raise TypeError("write_on_oxigraph answers SELECT and ASK queries only")
+        if fmt == "json":
+            body = answer.serialize(format=writer)
+            return body, sum(1 for _ in ox.parse_query_results(body, format=writer))
+        # count on the JSON form, then write the asked one from it (both in Rust)
+        body = answer.serialize(format=ox.QueryResultsFormat.JSON)
+        rows = list(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
+        return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(
+            format=writer
+        ), len(rows)
+
+    left = limits.remaining()
+    try:
+        return nonet.call(evaluate, left)
     except TimeoutError:
         raise _timeout() from None
 

@@ -56,6 +56,24 @@ def open_graph(store: str | None = None, data_dir: Path | str | None = None):  #
     return open_sparql(arg)
 
 
+def open_query_graph(store: str | None = None, data_dir: Path | str | None = None):  # type: ignore[no-untyped-def]
+    """The graph a command that only asks questions opens: as :func:`open_graph`, except
+    that the memory store's files are held by an in-memory Oxigraph store, whose parser and
+    engine answer a first question in milliseconds where rdflib's take seconds.
+
+    Commands that write the graph out (export, validate, site) keep rdflib's memory graph:
+    it keeps every literal's lexical form, which Oxigraph canonicalises (``1.50`` → ``1.5``).
+    The answers are the same on both (tests/test_store.py asks every question of each).
+    """
+    kind, _ = parse_spec(store)
+    if kind != "memory":
+        return open_graph(store, data_dir)
+    from kg.model.sources import source_files
+    from kg.stores.oxigraph import open_memory_oxigraph
+
+    return open_memory_oxigraph(source_files(data_dir))
+
+
 def engine_of(graph: Any) -> str:
     """Which engine answers ``graph``'s questions: memory, oxigraph, sparql or other."""
     from rdflib.plugins.stores.memory import Memory, SimpleMemory
