@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kg.errors import UsageError
+
+_HINT = (
+    "is this the Graph Store Protocol URL (Oxigraph: /store; Virtuoso: /sparql-graph-crud, "
+    "with --graph), and writable?"
+)
 
 
 def push_graph(
@@ -45,14 +51,22 @@ def push_graph(
         with urllib.request.urlopen(request, timeout=timeout) as response:
             response.read()
     except urllib.error.HTTPError as exc:
-        detail = " ".join(exc.read().decode("utf-8", "replace").split())[:300]
+        # the body's words without its markup: Virtuoso explains itself in an HTML page
+        page = re.sub(r"<[^>]*>", " ", exc.read().decode("utf-8", "replace"))
+        detail = " ".join(page.split())[:300]
         raise UsageError(
-            f"the endpoint answered {exc.code} {exc.reason}: {detail}",
-            where=url,
-            hint="is this the Graph Store Protocol URL (Oxigraph: /store), and writable?",
+            f"the endpoint answered {exc.code} {exc.reason}: {detail}", where=url, hint=_HINT
         ) from None
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
+        if isinstance(reason, (BrokenPipeError, ConnectionResetError)):
+            # it answered (an error) and hung up before the upload was sent (Virtuoso does)
+            raise UsageError(
+                "the endpoint closed the connection before the whole graph was sent, "
+                "most likely refusing the upload",
+                where=url,
+                hint=_HINT,
+            ) from None
         raise UsageError(
             f"cannot reach the endpoint: {reason}", where=url, hint="is the server running?"
         ) from None

@@ -4,7 +4,8 @@ The endpoint is handed the checked canonical text (parameters already written in
 :mod:`kg.query.terms`), and asked for exactly the one result format that is parsed: SPARQL
 XML results for SELECT and ASK, RDF/XML for CONSTRUCT and DESCRIBE. rdflib's own Accept header
 lists both, in an order that changes from process to process (it is built from a set), and
-Virtuoso answers in whichever comes first.
+Virtuoso answers in whichever comes first. What an engine writes differently is read back as
+the memory store has it by :mod:`kg.stores.dialects`, on every answer and triple lookup.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from typing import Any
 
 from kg.stores.answers import drop_language, group_concat_columns
+from kg.stores.dialects import adapt_graph, adapt_rows, adapt_term, quiet_numeric_durations
 
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 _ACCEPT = {
@@ -37,6 +39,8 @@ def open_sparql(url: str, *, timeout: float | None = 60.0):  # type: ignore[no-u
 
     from kg.model.namespaces import bind_prefixes
 
+    quiet_numeric_durations()
+
     class _Remote(SPARQLStore):  # type: ignore[misc]
         accept = _ACCEPT["SELECT"]
 
@@ -47,6 +51,10 @@ def open_sparql(url: str, *, timeout: float | None = 60.0):  # type: ignore[no-u
             # every request (rdflib's own triple lookups too) asks for its form's one format
             self.accept = accept_for(query)
             return super()._query(query, *args, **kwargs)
+
+        def triples(self, spo: Any, context: Any = None) -> Any:
+            for (s, p, o), ctx in super().triples(spo, context):
+                yield (s, p, adapt_term(o)), ctx
 
         def query(  # type: ignore[override]
             self,
@@ -63,10 +71,13 @@ def open_sparql(url: str, *, timeout: float | None = 60.0):  # type: ignore[no-u
                 raise NotImplementedError("give the remote store finished query text")
             result = super().query(query, initNs, None, queryGraph, **kwargs)
             if result.type == "SELECT":
+                result.bindings = list(result.bindings)
+                adapt_rows(result.bindings)
                 concatenated = group_concat_columns(query)
                 if concatenated:
-                    result.bindings = list(result.bindings)
                     drop_language(result.bindings, concatenated)
+            elif result.graph is not None:
+                adapt_graph(result.graph)
             return result
 
     kwargs: dict[str, Any] = {"method": "POST_FORM"}
