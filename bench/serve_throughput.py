@@ -4,11 +4,16 @@ Oxigraph server on the same queries.
     python bench/serve_throughput.py                    # 8 clients, 15 s per server
     python bench/serve_throughput.py --clients 8 --seconds 30 --workers 2
 
-Three servers are measured one after the other, each on a free loopback port:
+Four servers are measured one after the other, each on a free loopback port:
 
-* ``kg serve --store memory`` (rdflib in worker processes),
-* ``kg serve --store oxigraph:DIR`` (Oxigraph's engine in worker processes),
-* ``oxigraph serve`` (the Rust server, PyPI package ``oxigraph``), loaded by ``kg push``.
+* ``kg serve --store memory`` (worker processes, each with the data in an in-memory
+  Oxigraph store for questions),
+* ``kg serve --store oxigraph:DIR`` (worker processes reading one on-disk Oxigraph store),
+* ``oxigraph serve-read-only --location DIR`` (the Rust server, PyPI package ``oxigraph``)
+  on that same store directory: the like-for-like comparison,
+* ``oxigraph serve`` in memory, loaded by ``kg push``.
+
+``bench/run.py`` runs this in a full run and judges issue 16's goals on it.
 
 The workload is every named question without required parameters, plus the questions that
 need one with a fixed IRI, asked round-robin (each client starts at a different question).
@@ -167,75 +172,119 @@ def hammer(make, base: str, items, clients: int, seconds: float, per_client: int
     }
 
 
+def _wait_up(base: str) -> None:
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1)
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"{base}: the Oxigraph server did not start")
+
+
+def _rust_server(args: list[str], items, clients: int, seconds: float, push: bool) -> dict:  # type: ignore[no-untyped-def]
+    port = free_port()
+    proc = subprocess.Popen(
+        [*args, "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_up(base)
+        if push:
+            from kg.stores import open_graph, push_graph
+
+            push_graph(open_graph("memory"), f"{base}/store")
+        return hammer(oxigraph_request, base, items, clients, seconds, None)
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def measure(
+    clients: int = 8,
+    seconds: float = 15.0,
+    workers: int | None = None,
+    log=print,  # type: ignore[no-untyped-def]
+) -> list[dict]:
+    """Each server in turn on the same questions: rows of label, key and the figures.
+
+    The Rust server runs twice: on the very store directory ``kg serve --store
+    oxigraph:DIR`` reads (``serve-read-only``, the like-for-like comparison: RocksDB on
+    disk), and in memory (``serve`` without a location, filled by ``kg push``), which is
+    what ``kg serve --store memory`` now holds its data in.
+    """
+    from kg import serve as server
+    from kg.model.load import source_files
+    from kg.stores import load_into_oxigraph
+
+    items = workload()
+    log(f"{len(items)} questions, {clients} clients, {seconds:g} s per server")
+    rows: list[dict] = []
+    work = Path(tempfile.mkdtemp(prefix="kg-serve-bench-"))
+    try:
+        load_into_oxigraph(source_files(), work / "ox")
+        for key, label, spec in (
+            ("kg-memory", "kg serve --store memory", "memory"),
+            ("kg-oxigraph", "kg serve --store oxigraph:DIR", f"oxigraph:{work / 'ox'}"),
+        ):
+            config = server.ServeConfig(store=spec, port=0, timeout=60, max_rows=100_000)
+            if workers:
+                config.workers = workers
+            srv = server.start(config)
+            try:
+                r = hammer(kg_request, srv.url, items, clients, seconds, None)
+            finally:
+                server.shutdown(srv)
+            rows.append({"key": key, "label": f"{label} ({config.workers} workers)", **r})
+            log(f"{rows[-1]['label']}: {_line(r)}")
+        exe = shutil.which("oxigraph")
+        if exe:
+            for key, label, args, push in (
+                (
+                    "rust-same-store",
+                    "oxigraph serve-read-only (Rust, same store)",
+                    [exe, "serve-read-only", "--location", str(work / "ox")],
+                    False,
+                ),
+                ("rust-memory", "oxigraph serve (Rust, in memory)", [exe, "serve"], True),
+            ):
+                r = _rust_server(args, items, clients, seconds, push)
+                rows.append({"key": key, "label": label, **r})
+                log(f"{label}: {_line(r)}")
+        else:
+            log("no oxigraph command (pip install oxigraph): the Rust server is not measured")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return rows
+
+
+def table(rows: list[dict]) -> list[str]:
+    lines = [
+        "| server | queries | q/s | median ms | p95 ms | errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['label']} | {r['queries']} | {r['qps']:.1f} | {r['median_ms']:.1f} | "
+            f"{r['p95_ms']:.1f} | {len(r['errors'])} |"
+        )
+    return lines
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--seconds", type=float, default=15.0)
     ap.add_argument("--workers", type=int, default=None, help="kg serve worker processes")
     args = ap.parse_args()
-
-    from kg import serve as server
-    from kg.model.load import source_files
-    from kg.stores import load_into_oxigraph
-
-    items = workload()
-    print(f"{len(items)} questions, {args.clients} clients, {args.seconds:g} s per server")
-    rows = []
-    work = Path(tempfile.mkdtemp(prefix="kg-serve-bench-"))
-    try:
-        load_into_oxigraph(source_files(), work / "ox")
-        for label, spec in (
-            ("kg serve, memory", "memory"),
-            ("kg serve, oxigraph", f"oxigraph:{work / 'ox'}"),
-        ):  # noqa: E501
-            config = server.ServeConfig(store=spec, port=0, timeout=60, max_rows=100_000)
-            if args.workers:
-                config.workers = args.workers
-            srv = server.start(config)
-            try:
-                r = hammer(kg_request, srv.url, items, args.clients, args.seconds, None)
-            finally:
-                server.shutdown(srv)
-            rows.append((f"{label} ({config.workers} workers)", r))
-            print(rows[-1][0], _line(r), flush=True)
-        exe = shutil.which("oxigraph")
-        if exe:
-            port = free_port()
-            proc = subprocess.Popen(
-                [exe, "serve", "--bind", f"127.0.0.1:{port}"],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            try:
-                base = f"http://127.0.0.1:{port}"
-                for _ in range(100):
-                    try:
-                        urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1)
-                        break
-                    except OSError:
-                        time.sleep(0.1)
-                from kg.stores import open_graph, push_graph
-
-                push_graph(open_graph("memory"), f"{base}/store")
-                r = hammer(oxigraph_request, base, items, args.clients, args.seconds, None)
-                rows.append(("oxigraph serve (Rust server)", r))
-                print(rows[-1][0], _line(r), flush=True)
-            finally:
-                proc.terminate()
-                proc.wait(10)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    rows = measure(args.clients, args.seconds, args.workers)
     print()
-    print("| server | queries | q/s | median ms | p95 ms | errors |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    for label, r in rows:
-        print(
-            f"| {label} | {r['queries']} | {r['qps']:.1f} | {r['median_ms']:.1f} | "
-            f"{r['p95_ms']:.1f} | {len(r['errors'])} |"
-        )
-    for label, r in rows:
+    print("\n".join(table(rows)))
+    for r in rows:
         for e in r["errors"][:5]:
-            print(f"  {label}: {e}")
+            print(f"  {r['label']}: {e}")
 
 
 def _line(r: dict) -> str:

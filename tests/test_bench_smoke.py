@@ -92,3 +92,44 @@ def test_generator_is_seeded_and_uses_our_terms(tmp_path):
         SELECT ?v ?cur WHERE { ?c skg:committedBy ?a ; skg:amount ?m . ?m schema:value ?v ; schema:currency ?cur }""")
     )
     assert rows and all(v.datatype.endswith("#decimal") and len(str(cur)) == 3 for v, cur in rows)
+
+
+def test_a_partial_run_leaves_the_committed_results_alone(tmp_path):
+    # the committed full results are bench/results/; a quick or partial run without --out
+    # writes under its --work folder instead
+    committed = ROOT / "bench" / "results" / "results.json"
+    before = committed.read_bytes() if committed.exists() else None
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "run.py"),
+            "--sizes",
+            "0",
+            "--stores",
+            "kg-oxigraph,oxigraph",
+            "--no-cli",
+            "--work",
+            str(tmp_path / "work"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert (tmp_path / "work" / "results" / "results.md").exists()
+    assert (committed.read_bytes() if committed.exists() else None) == before
+    report = json.loads((tmp_path / "work" / "results" / "results.json").read_text())
+    assert report["meta"]["mode"] == "partial"
+
+
+def test_log_log_slopes_by_hand():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_goals", ROOT / "bench" / "goals.py")
+    goals = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(goals)
+    assert goals.slope([(10, 1.0), (100, 10.0), (1000, 100.0)]) == pytest.approx(1.0)
+    assert goals.slope([(10_000, 5.0), (10_000_000, 5.0)]) == pytest.approx(0.0)
+    # cost x4 per x2 of data: quadratic
+    assert goals.slope([(1000, 1.0), (2000, 4.0), (4000, 16.0)]) == pytest.approx(2.0)
+    assert goals.slope([(1000, 1.0)]) is None

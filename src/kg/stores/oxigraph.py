@@ -76,81 +76,137 @@ def oxigraph_of(graph: Any) -> Any | None:
 
 #: the rdflib Store methods handed to oxrdflib's store (everything but questions and prefixes)
 _DELEGATED = (
-    "add", "addN", "remove", "triples", "__len__", "contexts", "update", "commit", "rollback",
+    "add", "addN", "remove", "contexts", "update", "commit", "rollback",
     "add_graph", "remove_graph", "open", "close", "destroy", "gc",
 )  # fmt: skip
 
 
+class _AdapterMethods:
+    """An rdflib store over a pyoxigraph ``Store``. Questions go straight to Oxigraph's
+    engine, the answer materialised into rdflib terms; triple lookups, counts and prefixes
+    are answered here too; writes go to oxrdflib's store, built on first use. Importing
+    oxrdflib imports rdflib's SPARQL parser (~0.2 s, several MiB), which a question
+    Oxigraph answers never needs, nor a name lookup for its parameters."""
+
+    context_aware = True
+    formula_aware = False
+    transaction_aware = False
+    graph_aware = True
+
+    def __init__(self, inner: Any) -> None:
+        super().__init__()
+        self._inner = inner
+        self._rest: Any = None
+        self._by_prefix: dict[str, Any] = {}
+        self._by_namespace: dict[Any, str] = {}
+
+    @property
+    def inner(self) -> Any:
+        return self._inner
+
+    def _oxrdflib(self) -> Any:
+        if self._rest is None:
+            from oxrdflib.store import OxigraphStore
+
+            self._rest = OxigraphStore(store=self._inner)
+        return self._rest
+
+    def query(  # type: ignore[override]
+        self,
+        query: Any,
+        initNs: Mapping[str, Any],  # noqa: N803
+        initBindings: Mapping[str, Any],  # noqa: N803
+        queryGraph: Any,  # noqa: N803
+        **kwargs: object,
+    ) -> Any:
+        if not isinstance(query, str) or kwargs or initBindings:
+            # a prepared query, or bindings (kg.query never sends them: it writes
+            # parameters into the checked text): rdflib evaluates it over the store
+            raise NotImplementedError
+        return run_on_oxigraph(self._inner, query, initNs, queryGraph)
+
+    def triples(self, pattern: Any, context: Any = None) -> Any:
+        """The matching triples of ``context`` (all graphs if None), as rdflib terms.
+
+        Here rather than in oxrdflib so that a name lookup (``-p actor Kazakhstan``)
+        does not import rdflib's SPARQL parser with it."""
+        try:
+            ox_pattern = [_to_oxigraph(term) for term in pattern]
+            quads = self._inner.quads_for_pattern(*ox_pattern, _graph_name(context))
+        except TypeError:  # a literal as subject, say: nothing can match
+            return
+        convert = oxigraph_converter()
+        graphs = iter((context,))
+        for q in quads:
+            yield (convert(q.subject), convert(q.predicate), convert(q.object)), graphs
+
+    def __len__(self, context: Any = None) -> int:
+        options: dict[str, Any] = {}
+        _graph_options(options, "__UNION__" if context is None else context.identifier)
+        answer = self._inner.query("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", **options)
+        return int(next(iter(answer))[0].value)
+
+    def bind(self, prefix: str, namespace: Any, override: bool = True) -> None:
+        if not override and (prefix in self._by_prefix or namespace in self._by_namespace):
+            return
+        old = self._by_prefix.pop(prefix, None)
+        if old is not None:
+            self._by_namespace.pop(old, None)
+        self._by_namespace.pop(namespace, None)
+        self._by_namespace = {n: p for n, p in self._by_namespace.items() if p != prefix}
+        self._by_prefix[prefix], self._by_namespace[namespace] = namespace, prefix
+
+    def prefix(self, namespace: Any) -> str | None:
+        return self._by_namespace.get(namespace)
+
+    def namespace(self, prefix: str) -> Any:
+        return self._by_prefix.get(prefix)
+
+    def namespaces(self) -> Any:
+        yield from self._by_prefix.items()
+
+
 def _make_adapter_class() -> type:
+    """rdflib's Store with :class:`_AdapterMethods` first (built on first use, so that
+    importing this module imports no rdflib)."""
     from rdflib.store import Store
 
-    class _Adapter(Store):  # type: ignore[misc]
-        """An rdflib store over a pyoxigraph ``Store``. Questions go straight to Oxigraph's
-        engine, the answer materialised into rdflib terms; triples, counts and updates go to
-        oxrdflib's store, built on first use. Importing oxrdflib imports rdflib's SPARQL
-        parser (~0.2 s), which a question Oxigraph answers never needs; so ``kg query``'s
-        first question does not pay for it. Prefixes are kept here, for the same reason
-        (rdflib binds its defaults when a Graph is made)."""
-
-        context_aware = True
-        formula_aware = False
-        transaction_aware = False
-        graph_aware = True
-
-        def __init__(self, inner: Any) -> None:
-            super().__init__()
-            self._inner = inner
-            self._rest: Any = None
-            self._by_prefix: dict[str, Any] = {}
-            self._by_namespace: dict[Any, str] = {}
-
-        @property
-        def inner(self) -> Any:
-            return self._inner
-
-        def _oxrdflib(self) -> Any:
-            if self._rest is None:
-                from oxrdflib.store import OxigraphStore
-
-                self._rest = OxigraphStore(store=self._inner)
-            return self._rest
-
-        def query(  # type: ignore[override]
-            self,
-            query: Any,
-            initNs: Mapping[str, Any],  # noqa: N803
-            initBindings: Mapping[str, Any],  # noqa: N803
-            queryGraph: Any,  # noqa: N803
-            **kwargs: object,
-        ) -> Any:
-            if not isinstance(query, str) or kwargs or initBindings:
-                # a prepared query, or bindings (kg.query never sends them: it writes
-                # parameters into the checked text): rdflib evaluates it over the store
-                raise NotImplementedError
-            return run_on_oxigraph(self._inner, query, initNs, queryGraph)
-
-        def bind(self, prefix: str, namespace: Any, override: bool = True) -> None:
-            if not override and (prefix in self._by_prefix or namespace in self._by_namespace):
-                return
-            old = self._by_prefix.pop(prefix, None)
-            if old is not None:
-                self._by_namespace.pop(old, None)
-            self._by_namespace.pop(namespace, None)
-            self._by_namespace = {n: p for n, p in self._by_namespace.items() if p != prefix}
-            self._by_prefix[prefix], self._by_namespace[namespace] = namespace, prefix
-
-        def prefix(self, namespace: Any) -> str | None:
-            return self._by_namespace.get(namespace)
-
-        def namespace(self, prefix: str) -> Any:
-            return self._by_prefix.get(prefix)
-
-        def namespaces(self) -> Any:
-            yield from self._by_prefix.items()
-
+    adapter = type("_Adapter", (_AdapterMethods, Store), {})
     for name in _DELEGATED:
-        setattr(_Adapter, name, _delegate(name))
-    return _Adapter
+        setattr(adapter, name, _delegate(name))
+    return adapter
+
+
+def _to_oxigraph(term: Any) -> Any:
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"no Oxigraph term for {term!r}")
+
+
+def _graph_name(context: Any) -> Any:
+    """Oxigraph's name for an rdflib context: the default graph, a named graph, or None (all)."""
+    import pyoxigraph as ox
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    if context is None:
+        return None
+    identifier = getattr(context, "identifier", context)
+    if identifier == DATASET_DEFAULT_GRAPH_ID:
+        return ox.DefaultGraph()
+    return _to_oxigraph(identifier)
 
 
 def _delegate(name: str) -> Any:
