@@ -232,11 +232,17 @@ def cli(
             _emit(hit, output)
             return
 
+    filled = None
+    if store == "memory":  # read the data while rdflib is imported (see fill_in_background)
+        from kg.model.sources import source_files
+        from kg.stores.bulk import fill_in_background
+
+        filled = fill_in_background(source_files(data_dir))
     from kg.limits import hard_stop
     from kg.query import run
     from kg.stores import open_query_graph
 
-    graph = open_query_graph(store, data_dir)
+    graph = open_query_graph(store, data_dir, filled=filled)
     stopper = hard_stop(timeout)  # for a call that never returns to Python (a runaway regex)
     try:
         result = run(graph, text, bound, question=q, where=where, timeout=timeout)  # type: ignore[arg-type]

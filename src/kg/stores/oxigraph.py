@@ -49,8 +49,10 @@ def open_oxigraph(directory: Path | str, *, read_only: bool = True):  # type: ig
     return graph
 
 
-def open_memory_oxigraph(files: Sequence[Path]):  # type: ignore[no-untyped-def]
-    """An rdflib Graph on an in-memory Oxigraph store holding ``files`` (nothing on disk).
+def open_memory_oxigraph(files: Sequence[Path], filled: Any = None):  # type: ignore[no-untyped-def]
+    """An rdflib Graph on an in-memory Oxigraph store holding ``files`` (nothing on disk);
+    ``filled``, if given, waits for a store already being filled with them
+    (:func:`kg.stores.bulk.fill_in_background`).
 
     What the commands that only ask questions (``kg query``, ``kg serve``, ``kg.query``) use
     for the memory store; see docs/decisions/2026-12-02-memory-store-engine.md.
@@ -61,9 +63,8 @@ def open_memory_oxigraph(files: Sequence[Path]):  # type: ignore[no-untyped-def]
     from kg.model.namespaces import bind_prefixes
     from kg.stores.bulk import fill_memory_store
 
-    graph = Graph(
-        store=OxigraphGraphStore(fill_memory_store(files)), identifier=DATASET_DEFAULT_GRAPH_ID
-    )
+    inner = filled() if filled is not None else fill_memory_store(files)
+    graph = Graph(store=OxigraphGraphStore(inner), identifier=DATASET_DEFAULT_GRAPH_ID)
     bind_prefixes(graph)
     return graph
 

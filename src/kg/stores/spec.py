@@ -56,7 +56,9 @@ def open_graph(store: str | None = None, data_dir: Path | str | None = None):  #
     return open_sparql(arg)
 
 
-def open_query_graph(store: str | None = None, data_dir: Path | str | None = None):  # type: ignore[no-untyped-def]
+def open_query_graph(  # type: ignore[no-untyped-def]
+    store: str | None = None, data_dir: Path | str | None = None, *, filled: Any = None
+):
     """The graph a command that only asks questions opens: as :func:`open_graph`, except
     that the memory store's files are held by an in-memory Oxigraph store, whose parser and
     engine answer a first question in milliseconds where rdflib's take seconds.
@@ -64,6 +66,7 @@ def open_query_graph(store: str | None = None, data_dir: Path | str | None = Non
     Commands that write the graph out (export, validate, site) keep rdflib's memory graph:
     it keeps every literal's lexical form, which Oxigraph canonicalises (``1.50`` → ``1.5``).
     The answers are the same on both (tests/test_store.py asks every question of each).
+    ``filled``: see :func:`kg.stores.oxigraph.open_memory_oxigraph`.
     """
     kind, _ = parse_spec(store)
     if kind != "memory":
@@ -71,7 +74,7 @@ def open_query_graph(store: str | None = None, data_dir: Path | str | None = Non
     from kg.model.sources import source_files
     from kg.stores.oxigraph import open_memory_oxigraph
 
-    return open_memory_oxigraph(source_files(data_dir))
+    return open_memory_oxigraph(source_files(data_dir), filled)
 
 
 def engine_of(graph: Any) -> str:
