@@ -72,12 +72,10 @@ def test_push_sends_every_triple(pushed, graph):
     assert int(next(iter(count))[0]) == len(graph)
 
 
-#: A known difference, left open with issue 17: source-statements narrows ?source inside a
-#: sub-SELECT; rdflib's initial binding reaches into it, the VALUES block a remote endpoint
-#: gets does not, and a remote store cannot fall back to rdflib's evaluator as the Oxigraph
-#: store does. Its parameter-free form and every other question are compared.
-REMOTE_DIFFERS = {"source-statements"}
-REMOTE_CASES = [item for item in CASES if not (item[0] in REMOTE_DIFFERS and item[1])]
+#: Every question with every manifest parameter: the source questions bind their parameter
+#: outside the groups they count, so the VALUES block a remote endpoint gets and rdflib's
+#: initial binding give the same answer (docs/decisions/2026-12-02-source-questions.md).
+REMOTE_CASES = CASES
 
 
 @pytest.mark.parametrize("item", REMOTE_CASES, ids=case_id)
