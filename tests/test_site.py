@@ -169,6 +169,141 @@ def test_a_commitment_page_says_its_statements_and_evidence(built):
     assert 'href="../id/grant-livelihood-projects.ttl"' in html
 
 
+class _Statements(HTMLParser):
+    """The rows of a page's statements table: (row class, header text, cells' text, links)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[str, str, list[str], list[str]]] = []
+        self._in_table = False
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "table" and "statements" in (found.get("class") or "").split():
+            self._in_table = "incoming" not in (found.get("class") or "")
+        elif self._in_table and tag == "tr":
+            self.rows.append((found.get("class") or "", "", [], []))
+        elif self._in_table and tag in ("th", "td") and self.rows:
+            self._cell = []
+        elif self._in_table and tag == "a" and self.rows:
+            self.rows[-1][3].append(found.get("href") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table":
+            self._in_table = False
+        elif self._in_table and tag in ("th", "td") and self._cell is not None and self.rows:
+            kind, head, cells, links = self.rows[-1]
+            text = " ".join("".join(self._cell).split())
+            if tag == "th" and not head and not cells:
+                self.rows[-1] = (kind, text, cells, links)
+            else:
+                cells.append(text)
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def statement_rows(html: str) -> list[tuple[str, str, list[str], list[str]]]:
+    parser = _Statements()
+    parser.feed(html)
+    return [r for r in parser.rows if r[1] != "property"]  # the header row
+
+
+def statement(html: str, label: str) -> tuple[list[str], list[str], list[str]]:
+    """A statement's (cells, links) and, if other sources give other values, the cells of
+    the row under it that shows them."""
+    rows = statement_rows(html)
+    at = next(i for i, r in enumerate(rows) if r[1] == label and r[0] != "accounts")
+    under = rows[at + 1] if at + 1 < len(rows) and rows[at + 1][0] == "accounts" else None
+    return rows[at][2], rows[at][3] + (under[3] if under else []), under[2] if under else []
+
+
+def test_a_statement_shows_its_sources_and_the_dates_other_sources_give(built):
+    # other-accounts.md: CGTN (B), Xinhua of 18 June 2025 (C) and NewsChina (D) have the
+    # summit held on 17 June; the article dates it 16-18 June (paragraph 3). The Astana
+    # Times (A) has it end on 17 June. Four sources number it the second summit.
+    out, _ = built
+    html = (out / "id" / "astana-summit-2025.html").read_text(encoding="utf-8")
+    cells, links, others = statement(html, "start date")
+    assert cells == ["16 June 2025", "the article ¶3"]
+    assert "../id/source-article.html" in links
+    assert others == [
+        "17 June 2025 (CGTN, 18 June 2025, NewsChina, 2025, Xinhua News Agency, 19 June 2025) "
+        "disputed The Astana summit's dates: 16 to 18 June, or 17 June"
+    ]
+    assert "../id/disagreement-summit-dates.html" in links
+    assert "../id/source-newschina-2025.html" in links
+    _, _, others = statement(html, "end date")
+    assert others[0].startswith("17 June 2025 (CGTN, 18 June 2025, NewsChina, 2025, The Astana")
+    cells, links, others = statement(html, "edition number")
+    assert cells[0] == "2" and others == []
+    assert cells[1] == (
+        "the article ¶3 ¶4 · CGTN, 18 June 2025 · NewsChina, 2025 · The Astana Times, 18 June 2025"
+    )
+
+
+def test_the_trade_growth_figures_stand_side_by_side(built):
+    # The article: over 30 per cent since 2023; The Astana Times (A): 35 per cent, and the
+    # same start of the period, 2023.
+    out, _ = built
+    html = (out / "id" / "trade-growth-since-2023.html").read_text(encoding="utf-8")
+    cells, links, others = statement(html, "value")
+    assert cells[0] == "over 30 per cent" and cells[1].startswith("the article ¶")
+    assert others == [
+        "35 per cent (The Astana Times, 18 June 2025) disputed Growth of China–Central Asia "
+        "trade since 2023: over 30 per cent, or 35 per cent"
+    ]
+    assert "../id/disagreement-trade-growth.html" in links
+    cells, _, others = statement(html, "period start")
+    assert cells[0] == "2023" and cells[1].endswith(" · The Astana Times, 18 June 2025")
+    assert others == []
+
+
+def test_the_secretariat_set_up_in_2025_or_agreed_in_2023(built):
+    # The article credits the 2025 summit; The Astana Times of April 2024 (E) and Xinhua of
+    # 19 May 2023 (F) the 2023 summit; E alone dates its opening in Xi'an, 30 March 2024.
+    out, _ = built
+    html = (out / "id" / "permanent-secretariat.html").read_text(encoding="utf-8")
+    cells, links, others = statement(html, "made at")
+    assert cells[0] == "Second China–Central Asia Summit (Astana, 2025)"
+    assert others == [
+        "First China–Central Asia Summit (Xi'an, 2023) (The Astana Times, April 2024, Xinhua "
+        "News Agency, 19 May 2023) disputed The permanent secretariat: set up by the 2025 "
+        "summit, or agreed at the 2023 summit"
+    ]
+    assert "../id/disagreement-secretariat-set-up.html" in links
+    assert "../id/xian-summit-2023.html" in links
+    html = (out / "id" / "mechanism-secretariat.html").read_text(encoding="utf-8")
+    cells, _, others = statement(html, "founding date")
+    assert cells == ["not stated by the article", ""]
+    assert others == ["30 March 2024 (The Astana Times, April 2024)"]
+    # the article: a permanent secretariat in China (paragraph 5); Xi'an is in China, so
+    # E's Xi'an is a more precise account, no disagreement
+    cells, _, others = statement(html, "seat in")
+    assert cells == ["China", "the article ¶5"] and others == [
+        "Xi'an (The Astana Times, April 2024)"
+    ]
+
+
+def test_a_thing_only_reports_speak_of_shows_what_they_say(built):
+    # NewsChina (D) alone speaks of the foreign ministers' meeting of June 2022.
+    out, _ = built
+    html = (out / "id" / "foreign-ministers-meeting-2022.html").read_text(encoding="utf-8")
+    cells, _, others = statement(html, "date")
+    assert cells == ["not stated by the article", ""] and others == ["2022-06 (NewsChina, 2025)"]
+
+
+def test_a_served_page_links_sources_and_disagreements_to_routes(graph):
+    from kg.render.site import Links, render_resource_page
+
+    html = render_resource_page(graph, SKGR["astana-summit-2025"], links=Links.server())
+    assert 'href="/id/disagreement-summit-dates"' in html
+    assert 'href="/id/source-cgtn-2025-06-18"' in html
+
+
 @needs_article
 def test_with_the_article_each_span_is_marked_in_its_sentence(built_with_article):
     out, _ = built_with_article

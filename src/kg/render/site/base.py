@@ -27,7 +27,8 @@ from rdflib.term import Identifier
 
 from kg.model.evidence import Annotation, Paragraph, SourceText, read_annotations
 from kg.model.evidence.annotations import annotations_by_body, read_source_info
-from kg.model.evidence.words import property_label
+from kg.model.evidence.claims import RawClaim, read_claims
+from kg.model.evidence.words import property_label, short_name
 from kg.model.namespaces import OA, PREFIXES, SKGR
 from kg.render.network.styles import CLASS_STYLE
 from kg.render.site.links import Links, class_slug, resource_slug
@@ -75,9 +76,30 @@ class SiteData:
         self._paragraphs: dict[URIRef, tuple[Paragraph, ...]] = {}
         self._classes: dict[URIRef, URIRef | None] = {}
         self._question_graph: Graph | None = None
+        self._claims: dict[Identifier, list[RawClaim]] | None = None
+        self._claim_values: dict[str, tuple[Identifier, ...]] | None = None
         #: the files the graph was parsed from, when known (``kg site`` loads them itself):
         #: then the questions' answers are kept in the answer cache, keyed on their content
         self.source_files: list[Path] | None = None
+
+    @property
+    def claims(self) -> Mapping[Identifier, list[RawClaim]]:
+        """Every other source's claims, by the resource they are about (read once)."""
+        if self._claims is None:
+            self._claims = read_claims(self.graph)
+        return self._claims
+
+    @property
+    def claim_values(self) -> Mapping[str, tuple[Identifier, ...]]:
+        """Each claim's stated values as terms, by its short name (``skgr:claim-...``), the
+        name :func:`kg.model.evidence.claims.statement_sources` reports it by."""
+        if self._claim_values is None:
+            self._claim_values = {
+                short_name(self.graph, claim.iri): claim.values
+                for found in self.claims.values()
+                for claim in found
+            }
+        return self._claim_values
 
     @property
     def question_graph(self) -> Graph:
@@ -209,7 +231,6 @@ def site_data(graph: Graph, sources: Path | str | None = None) -> SiteData:
 def open_source_texts(graph: Graph, folder: Path) -> dict[URIRef, SourceText]:
     """The verified copy of every source the annotations point into."""
     from kg.model.evidence import annotated_sources, open_texts
-    from kg.model.evidence.words import short_name
 
     wanted = annotated_sources(read_annotations(graph))
     return open_texts(graph, folder, wanted, lambda n: short_name(graph, n))

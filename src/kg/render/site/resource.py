@@ -1,7 +1,9 @@
 """A page per resource: who or what it is, every statement in plain words, where it comes from.
 
 What a reader finds, top to bottom: the label, class and other names; our note (if any);
-its statements with links and, beside each, the paragraph of the span that states it;
+its statements with links and, beside each, its sources (the paragraph of the article's
+span that states it, each report that states it) and the values other sources give, with
+the disagreement that records them;
 what points at it; its evidence (paragraph and offsets, and the article's sentence with the
 span marked when the site has the article's copy); provenance; the IRI and downloads of its
 description (Turtle, JSON-LD: :func:`kg.render.site.describe.describe_resource`).
@@ -19,6 +21,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS
 
 from kg.errors import UsageError
+from kg.render.site.accounts import add_accounts
 from kg.render.site.base import SiteData, class_key, render, site_data, skgr_local
 from kg.render.site.links import Links, resource_slug
 from kg.render.site.spans import evidence_items, resource_evidence
@@ -29,6 +32,7 @@ def resource_context(site: SiteData, node: URIRef, links: Links) -> dict[str, ob
     """Everything the resource template shows, as plain values."""
     graph = site.graph
     statements, provenance = outgoing(site, node, links)
+    add_accounts(site, node, statements, links)
     cls = site.class_of(node)
     key = class_key(cls) if cls is not None else None
     annotation = site.annotation_of.get(node)

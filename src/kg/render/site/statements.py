@@ -4,7 +4,8 @@ Each statement is a property label and its values as a reader says them ("commit
 China", "amount: 1.5 billion CNY (stated as about 208 million USD)"); a value that is a
 resource with a page is a link to it, an outside IRI (Wikidata) an outside link. Statements
 pointing at the resource ("what points at it") read the other way round. Each statement
-also says which spans of the article state it, as links to the evidence further down.
+also says which spans of the article state it, as links to the evidence further down, and
+(:mod:`kg.render.site.accounts`) which other sources state it or give other values.
 
 May use: :mod:`kg.model.evidence` (words, records), :mod:`kg.render.site.base` and
 ``links``; rdflib.
@@ -53,15 +54,44 @@ class SpanRef:
     own: bool = True
 
 
+@dataclass(frozen=True)
+class SourceRef:
+    """A source as a statement names it: "The Astana Times, 18 June 2025", with its page.
+
+    ``text_kept`` is True for a source whose text the project keeps (the article): the
+    statement's spans, shown beside it, say where it states it."""
+
+    text: str
+    href: str | None
+    title: str
+    text_kept: bool = False
+
+
+@dataclass(frozen=True)
+class Account:
+    """Values one or more sources give for a statement, beside (or instead of) the graph's,
+    and the disagreements that record them as disputed (links to their pages)."""
+
+    values: tuple[Value, ...]
+    sources: tuple[SourceRef, ...]
+    disagreements: tuple[Value, ...] = ()
+
+
 @dataclass
 class Statement:
-    """A property of the resource (or, incoming, of another resource about it)."""
+    """A property of the resource (or, incoming, of another resource about it).
+
+    ``sources`` name who states it as the graph has it, ``accounts`` what other sources
+    give instead (:mod:`kg.render.site.accounts` fills both); a statement only other
+    sources give values for has no ``values`` of its own."""
 
     property: str
     label: str
     values: list[Value] = field(default_factory=list)
     spans: list[SpanRef] = field(default_factory=list)
     outside_knowledge: bool = False
+    sources: list[SourceRef] = field(default_factory=list)
+    accounts: list[Account] = field(default_factory=list)
 
 
 def short_name_of(node: Identifier) -> str:
@@ -112,9 +142,18 @@ def spans_by_property(
                 by_property.setdefault(prop, []).append(ref)
             if annotation.about_resource:
                 own.append(SpanRef(anchor, ref.paragraph, span.start, span.end, own=False))
-    for refs in by_property.values():
-        refs.sort(key=lambda r: (r.start, r.end))
-    return by_property, sorted(own, key=lambda r: (r.start, r.end))
+    for prop, refs in by_property.items():
+        by_property[prop] = _one_per_span(refs)
+    return by_property, _one_per_span(own)
+
+
+def _one_per_span(refs: list[SpanRef]) -> list[SpanRef]:
+    """In text order, one link per stretch of text: the article's side of a disagreement is
+    a claim on the same words as the statement's evidence, and one ¶ says it."""
+    kept: dict[tuple[int, int], SpanRef] = {}
+    for ref in sorted(refs, key=lambda r: (r.start, r.end, r.anchor)):
+        kept.setdefault((ref.start, ref.end), ref)
+    return list(kept.values())
 
 
 def outgoing(site: SiteData, node: URIRef, links: Links) -> tuple[list[Statement], list[Statement]]:
