@@ -9,6 +9,8 @@ column is derived, and where it differs from AidData's definition, is in
   counterpart (nobody has committed yet) and stays empty. Our status stays in ``kg_status``.
 * ``Recommended For Aggregates`` is AidData's rule: ``Yes`` only for a row that reached the
   commitment, implementation or completion stage and is not an umbrella.
+* ``Source Titles`` and ``Source Publishers`` name every source that reports the commitment:
+  the article and each other report with a claim about it; ``kg_source_count`` counts them.
 * Money only where the article gives it: ``Amount (Nominal USD)`` is filled only when the
   article states a US dollar figure; nothing is converted, deflated or estimated by us (no
   constant-2021 dollars). A project's estimated total cost is not a financing commitment and
@@ -27,7 +29,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
-from kg.model.namespaces import SCHEMA, SKG, SKGR
+from kg.model.namespaces import OA, SCHEMA, SKG, SKGR
 from kg.render.records import SEP, Facts, spans_text
 
 #: our status ladder -> AidData's status values (the other two, Suspended and Cancelled,
@@ -90,6 +92,7 @@ OWN_COLUMNS = (
     "kg_part_of",
     "kg_paragraphs",
     "kg_spans",
+    "kg_source_count",
 )
 COLUMNS = AIDDATA_COLUMNS + OWN_COLUMNS
 
@@ -117,7 +120,7 @@ def _row(facts: Facts, c: Node) -> dict[str, str]:
     status = _slug(facts.first(c, SKG.status))
     umbrella = facts.has_parts(c)
     aid_status = STATUS.get(status, "")
-    sources = facts.sources(c)
+    sources = _sources(facts, c)
     row = {
         "Title": facts.label(c),
         **_financier(facts, committers),
@@ -144,8 +147,21 @@ def _row(facts: Facts, c: Node) -> dict[str, str]:
         "kg_part_of": SEP.join(str(u) for u in facts.umbrellas(c)),
         "kg_paragraphs": SEP.join(str(p) for p in facts.paragraphs(c)),
         "kg_spans": spans_text(facts.spans(c)),
+        "kg_source_count": str(len(sources)),
     }
     return {column: row.get(column, "") for column in COLUMNS}
+
+
+def _sources(facts: Facts, c: Node) -> list[Node]:
+    """Every source that reports the commitment: the one it is derived from (the article)
+    and each report with a claim about it (``skg:Claim`` with it as ``oa:hasBody``), whether
+    the claim repeats the article's account or gives other values; AidData lists every
+    source a record draws on."""
+    found = set(facts.sources(c))
+    for claim in facts.graph.subjects(OA.hasBody, c):
+        if facts.is_a(claim, SKG.Claim):
+            found.update(facts.sources(claim))
+    return sorted(found, key=str)
 
 
 def _financier(facts: Facts, committers: list[Node]) -> dict[str, str]:
