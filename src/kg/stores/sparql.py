@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kg.errors import UsageError
 from kg.stores.answers import drop_language, group_concat_columns
 from kg.stores.dialects import adapt_graph, adapt_rows, adapt_term, quiet_numeric_durations
 
@@ -70,6 +71,13 @@ def open_sparql(url: str, *, timeout: float | None = 60.0):  # type: ignore[no-u
                 # never see
                 raise NotImplementedError("give the remote store finished query text")
             result = super().query(query, initNs, None, queryGraph, **kwargs)
+            if isinstance(result, tuple):  # rdflib's connector hands back an HTTP error so
+                code, message = result[0], " ".join(str(result[1]).split())
+                raise UsageError(
+                    f"the endpoint answered {code}: {message[:300]}",
+                    where=url,
+                    hint="the endpoint could not run this query; see its message",
+                )
             if result.type == "SELECT":
                 result.bindings = list(result.bindings)
                 adapt_rows(result.bindings)
