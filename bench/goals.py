@@ -113,7 +113,9 @@ def _every_size(g: _Goals, store_rows: list[dict]) -> None:
 
 
 def _biggest(g: _Goals, store_rows: list[dict], size_name: Any) -> None:
-    big = max((r["size"] for r in store_rows), default=0)
+    """At the largest size with the paired (same store, alternating) measurement."""
+    paired = [r["size"] for r in store_rows if "money-by-actor:paired-kg" in r]
+    big = max(paired or [r["size"] for r in store_rows] or [0])
     kg_ox, ox = _find(store_rows, big, "kg-oxigraph"), _find(store_rows, big, "oxigraph")
     at = size_name(big)
     if kg_ox and ox:

@@ -14,6 +14,8 @@ import io
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib.query import Result
 from test_store import CASES, answer, case_id, params_for_engine, same
 
@@ -92,3 +94,15 @@ def test_the_lexical_check_refuses_in_the_full_checks_words(text, fast):
         else:
             screen(text)
     assert str(lexical.value) == str(full.value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=127), max_size=80))
+def test_the_ascii_lexer_reads_ascii_text_as_the_full_one_does(text):
+    # kg.query.lexer compiles a pattern without the non-ASCII ranges for ASCII text (35 ms
+    # saved per process): on such text both patterns must match the same terminals
+    from kg.query.lexer import _lexer
+
+    for start in range(len(text) + 1):
+        a, b = _lexer(True).match(text, start), _lexer(False).match(text, start)
+        assert (a and (a.lastgroup, a.group())) == (b and (b.lastgroup, b.group()))

@@ -75,7 +75,10 @@ def _lexer(ascii_only: bool) -> re.Pattern[str]:
 
 def _strip_non_ascii(rx: str) -> str:
     """``rx`` with every non-ASCII character (and range) dropped from its character classes."""
-    return re.sub(r"[^\x00-\x7f](?:-[^\x00-\x7f])?", "", rx)
+    rx = re.sub(r"[^\x00-\x7f](?:-[^\x00-\x7f])?", "", rx)
+    # and the same ranges written as escapes (\u00b7, \u0300-\u036f) in raw strings
+    escape = r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})"
+    return re.sub(f"{escape}(?:-{escape})?", "", rx)
 
 
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
