@@ -194,15 +194,11 @@ def test_the_pushed_graph_holds_every_triple_and_nothing_else(remote, graph):
 #: holds its FILTER NOT EXISTS tests, so Virtuoso drops those filters (more rows); with
 #: everything before the OPTIONALs wrapped in a group of its own, its answers (1,142 rows;
 #: 29 for NewsChina's report) were the memory store's. Strict: once fixed, drop it here.
-#: cases (by test id) Virtuoso does not answer alike, with the reason. single-source's BIND
-#: before its OPTIONALs was rewritten with the source questions and now agrees.
-VIRTUOSO_DIFFERS: dict[str, str] = {
-    "source-statements[source=skgr:source-astana-times-2024-04]": (
-        "Virtuoso 7.2.5 cannot compile it: HTTP 500, 'SQ156: Internal Optimized compiler "
-        "error: Bad dfe in sqlo_place_exp' (a VALUES block joined with nested grouped "
-        "sub-SELECTs); every other engine answers it"
-    ),
-}
+#: cases (by test id) Virtuoso does not answer alike, with the reason; none now. The source
+#: questions were rewritten so that Virtuoso 7.2.5 compiles and answers them alike (a BIND
+#: before OPTIONALs dropped a FILTER; a VALUES block joined with nested grouped sub-SELECTs
+#: failed with SQ156 'Bad dfe in sqlo_place_exp').
+VIRTUOSO_DIFFERS: dict[str, str] = {}
 VIRTUOSO_CASES = [
     pytest.param(
         item,
