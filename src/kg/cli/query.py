@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -137,6 +138,20 @@ def _render(result: object, fmt_name: str, excel: bool) -> bytes:
     return data
 
 
+def _open(store: str, data_dir: Path | None) -> Any:
+    """The graph to ask; the memory store's files are read on a thread while rdflib is
+    imported (:func:`kg.stores.bulk.fill_in_background`)."""
+    filled = None
+    if store == "memory":
+        from kg.model.sources import source_files
+        from kg.stores.bulk import fill_in_background
+
+        filled = fill_in_background(source_files(data_dir))
+    from kg.stores import open_query_graph
+
+    return open_query_graph(store, data_dir, filled=filled)
+
+
 def _emit(data: bytes, output: Path | None) -> None:
     if output is None:
         stream = sys.stdout.buffer
@@ -232,17 +247,10 @@ def cli(
             _emit(hit, output)
             return
 
-    filled = None
-    if store == "memory":  # read the data while rdflib is imported (see fill_in_background)
-        from kg.model.sources import source_files
-        from kg.stores.bulk import fill_in_background
-
-        filled = fill_in_background(source_files(data_dir))
+    graph = _open(store, data_dir)
     from kg.limits import hard_stop
     from kg.query import run
-    from kg.stores import open_query_graph
 
-    graph = open_query_graph(store, data_dir, filled=filled)
     stopper = hard_stop(timeout)  # for a call that never returns to Python (a runaway regex)
     try:
         result = run(graph, text, bound, question=q, where=where, timeout=timeout)  # type: ignore[arg-type]
