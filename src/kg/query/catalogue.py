@@ -34,7 +34,6 @@ This module reads text only (no rdflib), so ``kg queries`` and the cached path o
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -200,6 +199,8 @@ def find(name: str, folder: Path | str | None = None) -> Question:
     if re.fullmatch(r"[\w.-]+", name) and path.is_file():
         return read_question(path)
     known = names(folder)
+    import difflib
+
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
     if not close:
         close = [k for k in known if name.lower() in k.lower()][:3]

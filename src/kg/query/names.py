@@ -37,7 +37,6 @@ May use: the standard library; rdflib only in :meth:`NameIndex.from_graph`.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -186,6 +185,8 @@ class NameIndex:
             if entry.node not in best or found.order < best[entry.node].order:
                 best[entry.node] = found
         if not best:
+            import difflib
+
             close = difflib.get_close_matches(
                 wanted, [n for n, _, _ in self.entries], n=4, cutoff=0.6
             )

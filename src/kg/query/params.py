@@ -7,7 +7,7 @@ import datetime
 import decimal
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
@@ -16,7 +16,9 @@ from rdflib.term import Identifier
 from kg.errors import UsageError
 from kg.model.namespaces import PREFIXES, SKGR
 from kg.query.catalogue import Param, Question
-from kg.query.names import NameIndex
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kg.query.names import NameIndex
 
 
 def _short(node: Identifier) -> str:
@@ -60,6 +62,8 @@ def resolve_entity(graph: Graph, value: str, param: str = "entity") -> URIRef:
         )
     if re.fullmatch(r"[a-z0-9][a-z0-9-]*", value) and _known(graph, SKGR[value]):
         return SKGR[value]
+    from kg.query.names import NameIndex  # only for a name, not an IRI (import-light)
+
     index = NameIndex.from_graph(graph)  # the lookup --focus and kg evidence share
     found = index.lookup(value)
     if found.node is not None:
@@ -77,6 +81,8 @@ def resolve_entity(graph: Graph, value: str, param: str = "entity") -> URIRef:
 
 
 def _suggest(graph: Graph, value: str, index: NameIndex | None = None) -> str:
+    from kg.query.names import NameIndex
+
     index = index if index is not None else NameIndex.from_graph(graph)
     shown = [f"{_short(URIRef(c.node))} ({c.label})" for c in index.suggestions(value)]
     if shown:
