@@ -83,3 +83,15 @@ def same_graph(a, b) -> bool:  # type: ignore[no-untyped-def]
         return {str(q) for q in ds}
 
     return len(a) == len(b) and canonical(a) == canonical(b)
+
+
+def stop_process(proc, wait: float) -> None:  # type: ignore[no-untyped-def]
+    """Terminate a server a fixture started; kill it if it is still up after ``wait`` s."""
+    import subprocess
+
+    proc.terminate()
+    try:
+        proc.wait(wait)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()

@@ -16,24 +16,21 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.slow
-def test_quick_benchmark_writes_table_and_plot(tmp_path):
-    out = tmp_path / "results"
+def _bench(*args: str) -> None:
+    """Run bench/run.py with ``args``; it must succeed."""
     proc = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "run.py"),
-            "--quick",
-            "--out",
-            str(out),
-            "--work",
-            str(tmp_path / "work"),
-        ],
+        [sys.executable, str(ROOT / "bench" / "run.py"), *args],
         capture_output=True,
         text=True,
         timeout=180,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+@pytest.mark.slow
+def test_quick_benchmark_writes_table_and_plot(tmp_path):
+    out = tmp_path / "results"
+    _bench("--quick", "--out", str(out), "--work", str(tmp_path / "work"))
     table = (out / "results.md").read_text()
     assert "| data | store | triples |" in table
     assert "## Goals" in table
@@ -99,23 +96,15 @@ def test_a_partial_run_leaves_the_committed_results_alone(tmp_path):
     # writes under its --work folder instead
     committed = ROOT / "bench" / "results" / "results.json"
     before = committed.read_bytes() if committed.exists() else None
-    proc = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "run.py"),
-            "--sizes",
-            "0",
-            "--stores",
-            "kg-oxigraph,oxigraph",
-            "--no-cli",
-            "--work",
-            str(tmp_path / "work"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
+    _bench(
+        "--sizes",
+        "0",
+        "--stores",
+        "kg-oxigraph,oxigraph",
+        "--no-cli",
+        "--work",
+        str(tmp_path / "work"),
     )
-    assert proc.returncode == 0, proc.stderr[-2000:]
     assert (tmp_path / "work" / "results" / "results.md").exists()
     assert (committed.read_bytes() if committed.exists() else None) == before
     report = json.loads((tmp_path / "work" / "results" / "results.json").read_text())

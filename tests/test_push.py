@@ -15,6 +15,7 @@ import urllib.request
 
 import pytest
 from click.testing import CliRunner
+from conftest import stop_process
 from test_store import CASES, answer, case_id, params_for_engine, same
 
 from kg.cli import main
@@ -49,12 +50,7 @@ def oxigraph_server():
                 time.sleep(0.1)
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc, 10)
 
 
 @pytest.fixture(scope="module")

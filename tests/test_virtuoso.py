@@ -35,6 +35,7 @@ from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
+from conftest import stop_process
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, XSD
 from test_push import REMOTE_CASES, _free_port
@@ -162,12 +163,7 @@ def virtuoso(tmp_path_factory):
         _isql(isql, running.sql, 'grant SPARQL_UPDATE to "SPARQL";')
         yield running
     finally:
-        proc.terminate()
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc, 30)
 
 
 @pytest.fixture(scope="session")
